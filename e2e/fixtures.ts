@@ -1,0 +1,105 @@
+/**
+ * A typed client for the simulator's /__demo routes, and the `test` every spec uses: it hands
+ * out `demo` and clears injected faults after each test so one test's failures never leak.
+ */
+import { test as base, expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import type { WorkflowJob } from '../src/api/schemas.ts';
+import type {
+  AppendLogsResult,
+  AppendLogsSpec,
+  DemoState,
+  FaultsPatch,
+  FaultsState,
+  JobSpec,
+  ResetSpec,
+  StatusSpec,
+} from '../server/demo/spec.ts';
+
+export type {
+  AppendLogsResult,
+  AppendLogsSpec,
+  DemoState,
+  FaultsPatch,
+  FaultsState,
+  JobSpec,
+  ResetSpec,
+  StatusSpec,
+};
+
+export class DemoClient {
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly baseURL: string,
+  ) {}
+
+  private async call<T>(method: string, path: string, data?: unknown): Promise<T> {
+    const response: APIResponse = await this.request.fetch(`${this.baseURL}/__demo${path}`, {
+      method,
+      data,
+    });
+    if (!response.ok()) {
+      throw new Error(
+        `${method} /__demo${path} answered ${response.status()}: ${await response.text()}`,
+      );
+    }
+    return (await response.json()) as T;
+  }
+
+  private job(jobId: string, action: string): string {
+    return `/jobs/${encodeURIComponent(jobId)}/${action}`;
+  }
+
+  /** Regenerates the world (omitted fields: the server's configuration) and clears faults. */
+  reset(spec: ResetSpec = {}): Promise<DemoState> {
+    return this.call('POST', '/reset', spec);
+  }
+
+  state(): Promise<DemoState> {
+    return this.call('GET', '/state');
+  }
+
+  createJob(spec: JobSpec = {}): Promise<WorkflowJob> {
+    return this.call('POST', '/jobs', spec);
+  }
+
+  appendLogs(jobId: string, spec: AppendLogsSpec = {}): Promise<AppendLogsResult> {
+    return this.call('POST', this.job(jobId, 'logs'), spec);
+  }
+
+  setStatus(jobId: string, spec: StatusSpec): Promise<WorkflowJob> {
+    return this.call('POST', this.job(jobId, 'status'), spec);
+  }
+
+  pause(jobId: string): Promise<WorkflowJob> {
+    return this.call('POST', this.job(jobId, 'pause'));
+  }
+
+  resume(jobId: string): Promise<WorkflowJob> {
+    return this.call('POST', this.job(jobId, 'resume'));
+  }
+
+  /** Completes the current step and starts the next (or completes the job). */
+  advance(jobId: string): Promise<WorkflowJob> {
+    return this.call('POST', this.job(jobId, 'advance'));
+  }
+
+  /** Merges into the faults in force; `jobId` scopes them to requests about that job. */
+  setFaults(patch: FaultsPatch): Promise<FaultsState> {
+    return this.call('PUT', '/faults', patch);
+  }
+
+  clearFaults(): Promise<FaultsState> {
+    return this.call('DELETE', '/faults');
+  }
+}
+
+export const test = base.extend<{ demo: DemoClient }>({
+  demo: async ({ request, baseURL }, use) => {
+    if (!baseURL) throw new Error('The e2e config must set use.baseURL');
+    const demo = new DemoClient(request, baseURL.replace(/\/$/, ''));
+    await use(demo);
+    await demo.clearFaults();
+  },
+});
+
+export { expect };

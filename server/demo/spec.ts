@@ -1,0 +1,134 @@
+/**
+ * Bodies of the /__demo control routes, as zod schemas. The e2e fixtures import the inferred
+ * types, so the test client and the simulator agree on every field.
+ */
+import { z } from 'zod';
+
+const count = (max: number) => z.number().int().min(0).max(max);
+const rate = z.number().min(0).max(1);
+
+export const resetSpecSchema = z.strictObject({
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
+  jobs: count(100_000).optional(),
+  bigLogLines: count(10_000_000).optional(),
+});
+export type ResetSpec = z.infer<typeof resetSpecSchema>;
+
+/** A job made to order. Created jobs advance and log while Active, but never pause or fail on their own. */
+export const jobSpecSchema = z.strictObject({
+  title: z.string().min(1).max(500).optional(),
+  /** A known workflow, or any id (an ad-hoc workflow is made for it). */
+  workflowId: z.string().min(1).max(200).optional(),
+  /** Any string: `Active` (default), `Paused`, `Completed`, `Aborted`, or e.g. `Quarantined`. */
+  status: z.string().min(1).max(100).optional(),
+  /** Number of steps (default: the workflow's). */
+  steps: z.number().int().min(1).max(10_000).optional(),
+  /** 1-based step in progress (default 1); steps before it are completed. */
+  currentStep: z.number().int().min(1).max(10_000).optional(),
+  /** Every step gets this type (any string); default: the workflow's types. */
+  stepType: z.string().min(1).max(100).optional(),
+  username: z.string().min(1).max(200).optional(),
+  team: z.string().min(1).max(200).optional(),
+  /** Lines already in the log when the job appears (default 0). */
+  historicalLogs: count(10_000_000).optional(),
+  /** Lines per second while Active and running (default 2; 0 = none). */
+  logRate: z.number().min(0).max(1000).optional(),
+  /** false = frozen: the engine never changes the job (default true). */
+  running: z.boolean().optional(),
+  /** Log-API progress override (default: derived from the status). */
+  progress: z.string().min(1).max(100).optional(),
+});
+export type JobSpec = z.infer<typeof jobSpecSchema>;
+
+const logEntrySchema = z.strictObject({
+  level: z.string().min(1).max(50),
+  message: z.string().max(100_000),
+});
+
+export const appendLogsSchema = z.union([
+  z.strictObject({ count: z.number().int().min(1).max(2_000_000).optional() }),
+  z.strictObject({ entries: z.array(logEntrySchema).min(1).max(100_000) }),
+]);
+export type AppendLogsSpec = z.infer<typeof appendLogsSchema>;
+
+export interface AppendLogsResult {
+  appended: number;
+  firstId: number | null;
+  lastId: number | null;
+}
+
+export const statusSpecSchema = z.strictObject({
+  status: z.string().min(1).max(100).optional(),
+  progress: z.string().min(1).max(100).nullable().optional(),
+  abandonReason: z.string().max(1000).nullable().optional(),
+});
+export type StatusSpec = z.infer<typeof statusSpecSchema>;
+
+const faultFields = {
+  /** Share of requests answered with `errorStatus` (default 500). */
+  errorRate: rate.optional(),
+  errorStatus: z.number().int().min(400).max(599).optional(),
+  latencyMs: z.number().int().min(0).max(120_000).optional(),
+  /** Share of 2xx answers cut short: status 200, truncated JSON. */
+  malformedRate: rate.optional(),
+  /** Share of 2xx answers replaced by well-formed JSON that breaks the API's schema. */
+  schemaRate: rate.optional(),
+  /** The API now requires this token (jobs: `Authorization: Bearer`, logs: `x-auth-jwt`); null clears. */
+  token: z.string().min(1).max(1000).nullable().optional(),
+};
+
+export const jobsFaultSpecSchema = z.strictObject({
+  ...faultFields,
+  /** Shape of `GET /jobs/v1/bson/{id}`: an array of one job (default) or the job itself. */
+  bson: z.enum(['array', 'object']).optional(),
+  /** false: `GET /jobs/v1/counts` answers 404, as an upstream without it would. */
+  counts: z.boolean().optional(),
+  /** false: lists omit `X-Total-Count`. */
+  totalCount: z.boolean().optional(),
+});
+export type JobsFaultSpec = z.infer<typeof jobsFaultSpecSchema>;
+
+export const logsFaultSpecSchema = z.strictObject({
+  ...faultFields,
+  /** Answers also repeat logs already sent (overlapping ranges). */
+  duplicates: z.boolean().optional(),
+  /** Logs in random order (the upstream query has no ORDER BY). */
+  shuffle: z.boolean().optional(),
+  /** Adds one log row whose fields are all null. */
+  nullRow: z.boolean().optional(),
+  envelope: z.enum(['documented', 'messages']).optional(),
+});
+export type LogsFaultSpec = z.infer<typeof logsFaultSpecSchema>;
+
+export const faultsPatchSchema = z.strictObject({
+  jobs: jobsFaultSpecSchema.optional(),
+  logs: logsFaultSpecSchema.optional(),
+  /** Scope to requests about this job (by jobId or clientJobId); unscoped = every request. */
+  jobId: z.string().min(1).max(200).optional(),
+});
+export type FaultsPatch = z.infer<typeof faultsPatchSchema>;
+
+/** What `GET /__demo/state` reports about faults. */
+export interface FaultsState {
+  jobs: JobsFaultSpec;
+  logs: LogsFaultSpec;
+  byJob: Record<string, { jobs: JobsFaultSpec; logs: LogsFaultSpec }>;
+}
+
+export interface DemoState {
+  seed: number;
+  /** The configured population size. */
+  jobs: number;
+  /** Jobs in the world now (fresh ones come as others finish; capped). */
+  population: number;
+  bigLogLines: number;
+  faults: FaultsState;
+  now: string;
+  nowMs: number;
+  currentUser: string;
+  workflows: { workflowId: string; workflowVersionId: string; name: string }[];
+  users: string[];
+  teams: string[];
+  /** The job holding the big log. */
+  bigLogJobId: string | null;
+}
