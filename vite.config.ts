@@ -1,8 +1,8 @@
-/// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { defineConfig, type PluginOption } from 'vite';
+import type { PluginOption } from 'vite';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
-export default defineConfig(async ({ command, mode }) => {
+export default defineConfig(async ({ command, mode }): Promise<ViteUserConfig> => {
   const plugins: PluginOption[] = [react()];
   // `npm run dev`: the same API routes as the production server, mounted into Vite (one origin).
   if (command === 'serve' && mode !== 'test') {
