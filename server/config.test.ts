@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { SimulatorOptions } from './demo/index.ts';
+import { ConfigError, describeMode, isDemoEnabled, parseConfig } from './config.ts';
+
+const simOptions: SimulatorOptions = { seed: 7, jobs: 5, bigLogLines: 100, logPageLimit: 2000 };
+const readSim = () => simOptions;
+const parse = (env: Record<string, string>) => parseConfig(env, readSim);
+
+function problemsOf(env: Record<string, string>, reader = readSim): string {
+  try {
+    parseConfig(env, reader);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('defaults to port 8080, all interfaces, both APIs simulated', () => {
+    const config = parse({});
+    expect(config).toEqual({
+      port: 8080,
+      host: undefined,
+      jobs: null,
+      logs: null,
+      proxyTimeoutMs: 30_000,
+      maxBodyBytes: 1024 * 1024,
+      simulator: simOptions,
+    });
+    expect(isDemoEnabled(config)).toBe(true);
+    expect(describeMode(config)).toBe('simulator');
+  });
+
+  it('reads every variable', () => {
+    const config = parse({
+      PORT: '3000',
+      HOST: '127.0.0.1',
+      JOBS_API_URL: 'https://jobs.example/base/',
+      JOBS_API_TOKEN: 'jt',
+      LOGS_API_URL: 'http://logs.example:8081',
+      PROXY_TIMEOUT_MS: '500',
+      MAX_BODY_BYTES: '2048',
+    });
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.jobs?.url.href).toBe('https://jobs.example/base');
+    expect(config.jobs?.token).toBe('jt');
+    expect(config.logs?.url.href).toBe('http://logs.example:8081/');
+    expect(config.logs?.token).toBeUndefined();
+    expect(config.proxyTimeoutMs).toBe(500);
+    expect(config.maxBodyBytes).toBe(2048);
+    expect(config.simulator).toBeNull();
+    expect(isDemoEnabled(config)).toBe(false);
+    expect(describeMode(config)).toBe(
+      'proxy: jobs -> https://jobs.example/base, logs -> http://logs.example:8081',
+    );
+  });
+
+  it('proxies one API and simulates the other, without /__demo', () => {
+    const config = parse({ LOGS_API_URL: 'https://logs.example/' });
+    expect(config.jobs).toBeNull();
+    expect(config.simulator).toEqual(simOptions);
+    expect(isDemoEnabled(config)).toBe(false);
+    expect(describeMode(config)).toBe('proxy: logs -> https://logs.example; simulator: jobs');
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parse({ PORT: '', JOBS_API_URL: '  ' }).jobs).toBeNull();
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be an integer from 0 to 65535, got "abc"'],
+    [{ PORT: '70000' }, 'PORT must be an integer'],
+    [{ PORT: '-1' }, 'PORT must be an integer'],
+    [{ PROXY_TIMEOUT_MS: '0' }, 'PROXY_TIMEOUT_MS must be an integer'],
+    [{ MAX_BODY_BYTES: '1.5' }, 'MAX_BODY_BYTES must be an integer'],
+    [{ JOBS_API_URL: 'jobs.example' }, 'JOBS_API_URL must be an absolute http(s) URL'],
+    [{ LOGS_API_URL: 'ftp://logs.example' }, 'LOGS_API_URL must use http or https'],
+    [{ JOBS_API_URL: 'https://u:p@jobs.example' }, 'JOBS_API_URL must not contain credentials'],
+    [{ JOBS_API_URL: 'https://jobs.example/?a=1' }, 'must not have a query string'],
+    [{ LOGS_API_TOKEN: 't' }, 'LOGS_API_TOKEN is set but LOGS_API_URL is not'],
+  ])('refuses %o', (env, message) => {
+    expect(problemsOf(env)).toContain(message);
+  });
+
+  it('lists every problem at once', () => {
+    const message = problemsOf({ PORT: 'x', MAX_BODY_BYTES: 'y' });
+    expect(message).toContain('PORT');
+    expect(message).toContain('MAX_BODY_BYTES');
+  });
+
+  it('reports the simulator options error when an API is simulated', () => {
+    const reader = () => {
+      throw new Error('DEMO_SEED must be an integer');
+    };
+    expect(problemsOf({}, reader)).toContain('DEMO_SEED must be an integer');
+  });
+
+  it('ignores the simulator options when both APIs are proxied', () => {
+    const reader = () => {
+      throw new Error('never read');
+    };
+    const env = { JOBS_API_URL: 'https://a.example', LOGS_API_URL: 'https://b.example' };
+    expect(parseConfig(env, reader).simulator).toBeNull();
+  });
+});

@@ -1,0 +1,38 @@
+import { getRequestListener } from '@hono/node-server';
+import type { Connect, Plugin } from 'vite';
+import { createApiApp, isApiPath } from './app.ts';
+import { createRuntime } from './runtime.ts';
+
+/**
+ * `npm run dev`: the server's API routes (simulator or proxy, from the environment) inside Vite's
+ * dev and preview servers, so the dashboard, HMR and the APIs share one origin.
+ */
+export function apiDevPlugin(): Plugin {
+  return {
+    name: 'jobscope-api',
+    configureServer(server) {
+      server.middlewares.use(createApiMiddleware(server.httpServer));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(createApiMiddleware(server.httpServer));
+    },
+  };
+}
+
+interface Closable {
+  once(event: 'close', listener: () => void): unknown;
+}
+
+function createApiMiddleware(httpServer: Closable | null): Connect.NextHandleFunction {
+  const { config, simulator } = createRuntime(process.env);
+  httpServer?.once('close', () => simulator?.stop());
+  const app = createApiApp(config, { simulator });
+  // Vite relies on Node's own Request/Response: leave the globals alone.
+  const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
+  return (req, res, next) => {
+    // Raw path, before any normalisation, so a traversal attempt reaches the API guard.
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (!isApiPath(pathname)) return next();
+    void listener(req, res);
+  };
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { createApp } from './app.ts';
+import { ConfigError, describeMode } from './config.ts';
+import { isEntryModule, PROJECT_ROOT } from './entry.ts';
+import { listen } from './listen.ts';
+import { createRuntime } from './runtime.ts';
+
+const SHUTDOWN_GRACE_MS = 5_000;
+
+/** `npm run serve`: the dashboard from dist/ and both APIs, configured from the environment. */
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  let runtime: ReturnType<typeof createRuntime>;
+  try {
+    runtime = createRuntime(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Jobscope: ${error.message}`);
+    process.exit(1);
+  }
+  const { config, simulator } = runtime;
+  const app = createApp(config, { distDir: path.join(PROJECT_ROOT, 'dist'), simulator });
+
+  let listening: Awaited<ReturnType<typeof listen>>;
+  try {
+    listening = await listen(app, config.port, config.host);
+  } catch (error) {
+    simulator?.stop();
+    console.error(`Jobscope: cannot listen on port ${config.port}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  console.log(
+    `Jobscope listening on http://${displayHost(config.host)}:${listening.port} (${describeMode(config)})`,
+  );
+
+  // A stray rejection must not take the dashboard down for every operator.
+  process.on('unhandledRejection', (reason) =>
+    console.error('Jobscope: unhandled rejection', reason),
+  );
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1); // a second Ctrl-C means now
+    stopping = true;
+    console.log(`Jobscope: ${signal} received, shutting down`);
+    simulator?.stop();
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    void listening.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function displayHost(host: string | undefined): string {
+  if (host === undefined || host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+if (isEntryModule(import.meta.url)) await main();
