@@ -2,7 +2,13 @@
  * A typed client for the simulator's /__demo routes, and the `test` every spec uses: it hands
  * out `demo` and clears injected faults after each test so one test's failures never leak.
  */
-import { test as base, expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type APIResponse,
+  type Page,
+} from '@playwright/test';
 import type { WorkflowJob } from '../src/api/schemas.ts';
 import type {
   AppendLogsResult,
@@ -93,13 +99,42 @@ export class DemoClient {
   }
 }
 
-export const test = base.extend<{ demo: DemoClient }>({
+/**
+ * Every page a test opens is watched: a CSP violation, an uncaught exception, a console error
+ * from the app's own code or any dialog (alert/confirm: what injected markup would do) fails
+ * the test. The browser's own "Failed to load resource" lines are network noise that fault
+ * tests provoke on purpose, so they are not counted.
+ */
+const pageGuard = async ({ page }: { page: Page }, use: () => Promise<void>) => {
+  const problems: string[] = [];
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (text.startsWith('Failed to load resource')) return;
+    problems.push(`console error: ${text}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`unexpected ${dialog.type()} dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await use();
+  expect(problems, 'the page reported problems').toEqual([]);
+};
+
+export const test = base.extend<{ demo: DemoClient; pageGuard: void }>({
   demo: async ({ request, baseURL }, use) => {
     if (!baseURL) throw new Error('The e2e config must set use.baseURL');
     const demo = new DemoClient(request, baseURL.replace(/\/$/, ''));
     await use(demo);
     await demo.clearFaults();
   },
+  pageGuard: [pageGuard, { auto: true }],
 });
 
 export { expect };

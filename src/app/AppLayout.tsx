@@ -1,0 +1,58 @@
+import { Anchor, AppShell, Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { IconActivityHeartbeat } from '@tabler/icons-react';
+import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { clearTokens } from '../api/tokens';
+import { TokenPrompt } from '../components/ui/TokenPrompt';
+import { ColorSchemeControl } from '../components/ui/ColorSchemeControl';
+import { SettingsMenu } from '../components/ui/SettingsMenu';
+import { TimeZoneControl } from '../components/ui/TimeZoneControl';
+import { paths } from './paths';
+import classes from './AppLayout.module.css';
+
+export function AppLayout() {
+  const queryClient = useQueryClient();
+  const signOut = () => {
+    clearTokens();
+    // Nothing fetched with the old tokens stays on screen.
+    queryClient.clear();
+    notifications.show({ message: 'Signed out: the API tokens were cleared.' });
+  };
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <Anchor component={Link} to={paths.home()} underline="never" className={classes.brand}>
+              <IconActivityHeartbeat size={22} aria-hidden />
+              <Text span fw={700} fz="lg">
+                Jobscope
+              </Text>
+            </Anchor>
+            <nav aria-label="Main">
+              <NavLink to={paths.jobs()} className={classes.navLink}>
+                Jobs
+              </NavLink>
+            </nav>
+          </Group>
+          <Group gap="sm" wrap="nowrap" visibleFrom="sm">
+            <TimeZoneControl />
+            <ColorSchemeControl />
+            <Button variant="subtle" size="xs" onClick={signOut}>
+              Sign out
+            </Button>
+          </Group>
+          <Group hiddenFrom="sm">
+            <SettingsMenu onSignOut={signOut} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+      <TokenPrompt />
+      <ScrollRestoration />
+    </AppShell>
+  );
+}
