@@ -1,0 +1,99 @@
+import { Stack, Tabs, Text } from '@mantine/core';
+import { isTerminalStatus } from '../../../api/jobs';
+import type { WorkflowJob } from '../../../api/schemas';
+import { parseTime } from '../../../lib/time';
+import { JobLogPanel } from '../../logs/JobLogPanel';
+import { CurrentStepCard } from './CurrentStepCard';
+import { JobHeader } from './JobHeader';
+import { JobMetadataPanel } from './JobMetadataPanel';
+import { RawJsonView } from './RawJsonView';
+import { StepsTable } from './StepsTable';
+import { pastSteps } from './stepOrder';
+import { DETAIL_TABS, type DetailTab } from './detailTab';
+import classes from './JobDetailView.module.css';
+import type { ReactNode } from 'react';
+
+interface JobDetailViewProps {
+  job: WorkflowJob;
+  raw: unknown;
+  tab: DetailTab;
+  onTabChange: (tab: DetailTab) => void;
+  listHref: string;
+  /** Shown above the tabs, e.g. the "data may be stale" banner. */
+  notice?: ReactNode;
+}
+
+const TAB_LABELS: Record<DetailTab, string> = {
+  overview: 'Overview',
+  steps: 'Steps',
+  metadata: 'Metadata',
+  raw: 'Raw',
+  log: 'Log',
+};
+
+/** The job detail page's body: header, then tabs (overview, steps, metadata, raw, log). */
+export function JobDetailView({
+  job,
+  raw,
+  tab,
+  onTabChange,
+  listHref,
+  notice,
+}: JobDetailViewProps) {
+  const status = job.metadata.status;
+  const terminal = isTerminalStatus(status);
+  const steps = pastSteps(job.completedSteps, job.cancelledSteps);
+  // A job that ended with a step still open: that step's clock stopped at the job's last update.
+  const endedAt = terminal ? parseTime(job.metadata.updated) : null;
+  return (
+    <div className={`${classes.page} ${tab === 'log' ? classes.fill : ''}`}>
+      <JobHeader job={job} listHref={listHref} />
+      {notice}
+      <Tabs
+        value={tab}
+        onChange={(value) => {
+          if (value && (DETAIL_TABS as readonly string[]).includes(value)) {
+            onTabChange(value as DetailTab);
+          }
+        }}
+        keepMounted={false}
+        className={classes.tabs}
+      >
+        <Tabs.List>
+          {DETAIL_TABS.map((t) => (
+            <Tabs.Tab key={t} value={t} className={classes.tab}>
+              {TAB_LABELS[t]}
+              {t === 'steps' && steps.length ? ` (${steps.length})` : ''}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <Stack gap="md">
+            <CurrentStepCard step={job.metadata.currentStep?.singleStep} endedAt={endedAt} />
+            <Text size="sm" c="dimmed">
+              {steps.length === 0
+                ? 'No steps completed yet.'
+                : `${countOf(steps, 'completed')} completed, ${countOf(steps, 'cancelled')} cancelled: see Steps.`}
+            </Text>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="steps" pt="md">
+          <StepsTable rows={steps} />
+        </Tabs.Panel>
+        <Tabs.Panel value="metadata" pt="md">
+          <JobMetadataPanel job={job} />
+        </Tabs.Panel>
+        <Tabs.Panel value="raw" pt="md">
+          <RawJsonView raw={raw} />
+        </Tabs.Panel>
+        <Tabs.Panel value="log" pt="md" className={classes.logPanel}>
+          <JobLogPanel jobId={job.jobId} jobTerminal={terminal} />
+        </Tabs.Panel>
+      </Tabs>
+    </div>
+  );
+}
+
+function countOf(steps: ReturnType<typeof pastSteps>, outcome: 'completed' | 'cancelled') {
+  return steps.filter((s) => s.outcome === outcome).length;
+}

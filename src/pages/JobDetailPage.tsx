@@ -1,0 +1,60 @@
+import { Loader, Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useLocation, useParams } from 'react-router';
+import { ApiError } from '../api/errors';
+import { jobDetailOptions } from '../api/jobs';
+import { paths, type JobLinkState } from '../app/paths';
+import { JobDetailView } from '../components/jobs/detail/JobDetailView';
+import { JobNotFound } from '../components/jobs/detail/JobNotFound';
+import { StaleBanner } from '../components/jobs/detail/StaleBanner';
+import { jobDetailRefetchInterval } from '../components/jobs/detail/detailPolling';
+import { useDetailTab } from '../components/jobs/detail/useDetailTab';
+import { ErrorAlert } from '../components/ui/ErrorAlert';
+import { useDocumentTitle } from '../components/ui/useDocumentTitle';
+
+export function JobDetailPage() {
+  const { jobId = '' } = useParams();
+  const location = useLocation();
+  const [tab, setTab] = useDetailTab();
+  const query = useQuery({ ...jobDetailOptions(jobId), refetchInterval: jobDetailRefetchInterval });
+  const job = query.data?.job;
+  const listHref = (location.state as JobLinkState | null)?.fromList || paths.jobs();
+  const notFound = query.error instanceof ApiError && query.error.kind === 'not-found';
+  useDocumentTitle(
+    job ? job.metadata.jobTitle || job.jobId : notFound ? 'Job not found' : `Job ${jobId}`,
+  );
+  const retry = () => void query.refetch();
+
+  if (query.isPending) {
+    return (
+      <Stack align="center" py="xl">
+        <Loader aria-label="Loading job" />
+      </Stack>
+    );
+  }
+  if (!job) {
+    if (notFound) return <JobNotFound jobId={jobId} listHref={listHref} />;
+    return (
+      <ErrorAlert
+        title="Could not load the job"
+        error={query.error}
+        onRetry={retry}
+        retrying={query.isFetching}
+      />
+    );
+  }
+  return (
+    <JobDetailView
+      job={job}
+      raw={query.data?.raw}
+      tab={tab}
+      onTabChange={setTab}
+      listHref={listHref}
+      notice={
+        query.isError ? (
+          <StaleBanner error={query.error} onRetry={retry} retrying={query.isFetching} />
+        ) : null
+      }
+    />
+  );
+}
