@@ -8,7 +8,14 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig([
-  globalIgnores(['dist', 'node_modules', 'playwright-report', 'test-results', 'bench/results']),
+  globalIgnores([
+    'dist',
+    '.dist-*',
+    'node_modules',
+    'playwright-report',
+    'test-results',
+    'bench/results',
+  ]),
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
