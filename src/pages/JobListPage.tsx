@@ -1,0 +1,109 @@
+import { Group, Stack, Title } from '@mantine/core';
+import { useRef } from 'react';
+import type { JobSort } from '../api/jobs';
+import { JobFilters } from '../components/jobs/list/JobFilters';
+import { JobListEmpty } from '../components/jobs/list/JobListEmpty';
+import { JobListError } from '../components/jobs/list/JobListError';
+import { JobPagination } from '../components/jobs/list/JobPagination';
+import { JobTable } from '../components/jobs/list/JobTable';
+import { RefreshControl } from '../components/jobs/list/RefreshControl';
+import { StatusChips } from '../components/jobs/list/StatusChips';
+import { firstOrder } from '../components/jobs/list/columns';
+import { useChangedRows } from '../components/jobs/list/useChangedRows';
+import { useJobListQueries } from '../components/jobs/list/useJobListQueries';
+import { useJobListView } from '../components/jobs/list/useJobListView';
+import { useListShortcuts } from '../components/jobs/list/useListShortcuts';
+import { refreshMs, useRefreshInterval } from '../components/jobs/list/useRefreshInterval';
+import { useDocumentTitle } from '../components/ui/useDocumentTitle';
+import { useNow } from '../components/ui/useNow';
+import { clearFilters, hasFilters, updateView } from '../lib/jobListParams';
+
+export function JobListPage() {
+  useDocumentTitle('Jobs');
+  const { view, setView, linkState } = useJobListView();
+  const [refreshChoice, setRefreshChoice] = useRefreshInterval();
+  const { list, counts, workflows } = useJobListQueries(view, refreshMs(refreshChoice));
+  const { changed, generation } = useChangedRows(list.data?.jobs);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  useListShortcuts({ searchRef, tableRef });
+  const now = useNow(1000);
+
+  const change = (patch: Parameters<typeof updateView>[1]) => setView(updateView(view, patch));
+  const sortBy = (sort: JobSort) =>
+    change({
+      sort,
+      order: sort === view.sort ? (view.order === 'asc' ? 'desc' : 'asc') : firstOrder(sort),
+    });
+  // A manual refresh joins a request in flight rather than cancelling it.
+  const refresh = () => void list.refetch({ cancelRefetch: false });
+  const data = list.data;
+  const total = data?.total ?? null;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="center" wrap="wrap" gap="xs">
+        <Title order={1} size="h2">
+          Jobs
+        </Title>
+        <RefreshControl
+          choice={refreshChoice}
+          onChoice={setRefreshChoice}
+          updatedAt={data && !list.isPlaceholderData ? list.dataUpdatedAt : 0}
+          fetching={list.isFetching}
+          onRefresh={() => {
+            refresh();
+            void counts.refetch({ cancelRefetch: false });
+          }}
+        />
+      </Group>
+      <JobFilters view={view} workflows={workflows} onChange={change} searchRef={searchRef} />
+      <StatusChips
+        selected={view.status}
+        onChange={(status) => change({ status })}
+        counts={counts.data}
+      />
+      {list.isError ? (
+        <JobListError
+          error={list.error}
+          keptSince={data ? list.dataUpdatedAt : 0}
+          now={now}
+          onRetry={refresh}
+          retrying={list.isFetching}
+        />
+      ) : null}
+      {data?.jobs.length === 0 && !list.isPlaceholderData ? (
+        <JobListEmpty
+          filtered={hasFilters(view)}
+          pastEnd={view.page > 1}
+          onClearFilters={() => setView(clearFilters(view))}
+          onFirstPage={() => change({ page: 1 })}
+        />
+      ) : list.isError && !data ? null : (
+        <JobTable
+          jobs={data?.jobs}
+          sort={view.sort}
+          order={view.order}
+          onSort={sortBy}
+          linkState={linkState}
+          changed={changed}
+          generation={generation}
+          stale={list.isPlaceholderData}
+          skeletonRows={Math.min(view.limit, 10)}
+          tableRef={tableRef}
+        />
+      )}
+      {data && (data.jobs.length > 0 || view.page > 1) ? (
+        <JobPagination
+          page={view.page}
+          limit={view.limit}
+          shown={list.isPlaceholderData ? 0 : data.jobs.length}
+          total={list.isPlaceholderData ? null : total}
+          onPage={(page) => change({ page })}
+          onLimit={(limit) => change({ limit })}
+          disabled={list.isPlaceholderData}
+        />
+      ) : null}
+    </Stack>
+  );
+}
