@@ -1,0 +1,222 @@
+/**
+ * The lines of one job's log, held in id order without duplicates.
+ *
+ * Lines live in chunks of at most CHUNK_SIZE, so appending after the highest id costs time in
+ * the new lines only (no copy of everything held per poll), and a rare line that arrives out of
+ * order is spliced into one chunk. A log of a million lines stays one array of ~250 chunks.
+ */
+import type { LogLine } from './schemas';
+
+export const CHUNK_SIZE = 4096;
+
+export type LogLevel = 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'OTHER';
+export const LOG_LEVELS: readonly LogLevel[] = ['ERROR', 'WARN', 'INFO', 'DEBUG', 'OTHER'];
+
+/** A row as a server may send it: the upstream can send one whose fields are all null. */
+export interface IncomingLine {
+  id: number | string | null;
+  level?: string | null;
+  message?: string | null;
+  creationDate?: string | null;
+}
+
+export function levelOf(line: Pick<LogLine, 'level'>): LogLevel {
+  switch (line.level.trim().toUpperCase()) {
+    case 'ERROR':
+    case 'FATAL':
+    case 'CRITICAL':
+      return 'ERROR';
+    case 'WARN':
+    case 'WARNING':
+      return 'WARN';
+    case 'INFO':
+      return 'INFO';
+    case 'DEBUG':
+    case 'TRACE':
+      return 'DEBUG';
+    default:
+      return 'OTHER';
+  }
+}
+
+function toLine(row: IncomingLine): LogLine | null {
+  const id = typeof row.id === 'string' && row.id.trim() !== '' ? Number(row.id) : row.id;
+  if (typeof id !== 'number' || !Number.isFinite(id)) return null;
+  if (
+    typeof row.id === 'number' &&
+    typeof row.level === 'string' &&
+    typeof row.message === 'string' &&
+    row.creationDate !== undefined
+  ) {
+    // Already normalised (the API module's rows): keep the object, no copy.
+    return row as LogLine;
+  }
+  return {
+    id,
+    level: row.level ?? '',
+    message: row.message ?? '',
+    creationDate: row.creationDate ?? null,
+  };
+}
+
+export interface AppendResult {
+  /** Lines that were new. */
+  added: number;
+  /** False when a new line landed before lines already held: positions after it shifted. */
+  atEnd: boolean;
+}
+
+export class LogStore {
+  private chunks: LogLine[][] = [];
+  /** Position of each chunk's first line; rebuilt only when a line is spliced in. */
+  private starts: number[] = [];
+  private total = 0;
+  private readonly levelCounts: Record<LogLevel, number> = {
+    ERROR: 0,
+    WARN: 0,
+    INFO: 0,
+    DEBUG: 0,
+    OTHER: 0,
+  };
+  private listeners = new Set<() => void>();
+  /** Changes on every change; a snapshot for useSyncExternalStore. */
+  version = 0;
+  /** Changes when lines were inserted before the end, so positions derived earlier are stale. */
+  layoutVersion = 0;
+
+  get size(): number {
+    return this.total;
+  }
+
+  /** The highest id held; 0 when empty (the log API's "from the start"). */
+  get maxId(): number {
+    const last = this.chunks[this.chunks.length - 1];
+    return last ? last[last.length - 1]!.id : 0;
+  }
+
+  get counts(): Readonly<Record<LogLevel, number>> {
+    return this.levelCounts;
+  }
+
+  /** The line at a position, 0 <= index < size. */
+  at(index: number): LogLine {
+    if (index < 0 || index >= this.total) throw new RangeError(`No line at ${index}`);
+    const c = this.chunkOf(index);
+    return this.chunks[c]![index - this.starts[c]!]!;
+  }
+
+  private chunkOf(index: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The position of the first line whose id is >= `id` (size when none). */
+  lowerBound(id: number): number {
+    let lo = 0;
+    let hi = this.total;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.at(mid).id < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The position of the line with this id, or -1. */
+  indexOfId(id: number): number {
+    const i = this.lowerBound(id);
+    return i < this.total && this.at(i).id === id ? i : -1;
+  }
+
+  /** Calls `fn` for each line in [from, to) in order, without building an array. */
+  forEach(from: number, to: number, fn: (line: LogLine, index: number) => void): void {
+    const end = Math.min(to, this.total);
+    for (let i = Math.max(0, from); i < end;) {
+      const c = this.chunkOf(i);
+      const chunk = this.chunks[c]!;
+      const base = this.starts[c]!;
+      for (let j = i - base; j < chunk.length && i < end; j++, i++) fn(chunk[j]!, i);
+    }
+  }
+
+  /** Adds lines in any order with any overlap; duplicates (by id) and all-null rows are dropped. */
+  append(rows: readonly IncomingLine[]): AppendResult {
+    let added = 0;
+    let atEnd = true;
+    let tail: LogLine[] = [];
+    let sorted = true;
+    const hadLines = this.total > 0;
+    for (const row of rows) {
+      const line = toLine(row);
+      if (!line) continue;
+      if (hadLines && line.id <= this.maxId) {
+        if (this.insertEarlier(line)) {
+          added++;
+          atEnd = false;
+        }
+        continue;
+      }
+      if (tail.length > 0 && line.id <= tail[tail.length - 1]!.id) sorted = false;
+      tail.push(line);
+    }
+    if (!sorted) {
+      tail.sort((a, b) => a.id - b.id);
+      tail = tail.filter((line, i) => i === 0 || tail[i - 1]!.id !== line.id);
+    }
+    for (const line of tail) this.pushEnd(line);
+    added += tail.length;
+    if (added > 0) {
+      this.version++;
+      if (!atEnd) this.layoutVersion++;
+      this.listeners.forEach((listener) => listener());
+    }
+    return { added, atEnd };
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  private pushEnd(line: LogLine): void {
+    let last = this.chunks[this.chunks.length - 1];
+    if (!last || last.length >= CHUNK_SIZE) {
+      last = [];
+      this.chunks.push(last);
+      this.starts.push(this.total);
+    }
+    last.push(line);
+    this.total++;
+    this.levelCounts[levelOf(line)]++;
+  }
+
+  /** Splices a line in before the end; false if its id is already held. */
+  private insertEarlier(line: LogLine): boolean {
+    const index = this.lowerBound(line.id);
+    if (index < this.total && this.at(index).id === line.id) return false;
+    // At `index` == a chunk's start, adding to the end of the previous chunk keeps chunks dense.
+    const c = index > 0 ? this.chunkOf(index - 1) : 0;
+    const chunk = this.chunks[c]!;
+    chunk.splice(index - this.starts[c]!, 0, line);
+    if (chunk.length > CHUNK_SIZE * 2) {
+      this.chunks.splice(c + 1, 0, chunk.splice(CHUNK_SIZE));
+      this.starts.splice(c + 1, 0, 0);
+    }
+    let start = this.starts[c]!;
+    for (let k = c; k < this.chunks.length; k++) {
+      this.starts[k] = start;
+      start += this.chunks[k]!.length;
+    }
+    this.total++;
+    this.levelCounts[levelOf(line)]++;
+    return true;
+  }
+}

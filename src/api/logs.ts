@@ -1,0 +1,169 @@
+/** The Job log API: one page of a job's log after a cursor. */
+import { apiRequest } from './client';
+import { readLogPage } from './logRows';
+import type { LogJob, LogLine } from './schemas';
+
+export interface LogPageResult {
+  /** null: the Job log API does not know this job. */
+  job: LogJob | null;
+  /** Lines with an id above the cursor, sorted by id, without duplicates. */
+  lines: LogLine[];
+  /** The job's highest log id (`X-Last-Log-Id`, bundled server only); null when absent. */
+  lastLogIdHeader: number | null;
+}
+
+function parseLastLogId(value: string | null): number | null {
+  if (value === null || !/^\s*\d+\s*$/.test(value)) return null;
+  return Number(value);
+}
+
+/**
+ * Logs of `jobId` whose id is strictly greater than `lastLogId` (0: from the start). The bundled
+ * server caps a page, so a caller keeps asking while pages bring lines.
+ */
+export async function fetchLogPage(
+  jobId: string,
+  lastLogId: number,
+  { signal, timeoutMs }: { signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<LogPageResult> {
+  const cursor = Math.max(0, Math.floor(lastLogId));
+  const { data, headers } = await apiRequest(
+    'logs',
+    `/job/${encodeURIComponent(jobId)}/details/${cursor}`,
+    { schema: (value) => readLogPage(value, cursor), signal, timeoutMs },
+  );
+  return { ...data, lastLogIdHeader: parseLastLogId(headers.get('X-Last-Log-Id')) };
+}
+
+// --- The live tail: `useLogTail` keeps a job's log growing by cursor. ---
+
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import { jobKeys } from './jobs';
+import { LogStore } from './logStore';
+import {
+  afterCatchUp,
+  becameTerminal,
+  catchUp,
+  initialTail,
+  pollDelay,
+  type TailState,
+} from './logTail';
+
+/** The tail's cache entry: the store is mutable and appended in place; `tail` is replaced. */
+export interface LogTailData {
+  store: LogStore;
+  tail: TailState;
+}
+
+function isHidden(): boolean {
+  return typeof document !== 'undefined' && document.visibilityState === 'hidden';
+}
+
+/**
+ * One poll runs a whole catch-up. A failed request does not fail the query: the error goes into
+ * `tail` (so lines stay, and `pollDelay` backs off with the attempt count); only an abort throws.
+ */
+export function logTailOptions(jobId: string, jobTerminal: boolean) {
+  return queryOptions({
+    queryKey: jobKeys.logs(jobId),
+    // Read as each poll begins: a poll that begins once the Jobs API reports the end is the last.
+    meta: { jobTerminal },
+    queryFn: async ({ signal, client, meta, queryKey }): Promise<LogTailData> => {
+      const terminal = meta?.jobTerminal === true;
+      const previous = client.getQueryData<LogTailData>(queryKey) ?? emptyTail();
+      const result = await catchUp({
+        fetchPage: (lastLogId, s) => fetchLogPage(jobId, lastLogId, { signal: s }),
+        store: previous.store,
+        signal,
+        isHidden,
+      });
+      const tail = afterCatchUp(previous.tail, result, { now: Date.now(), jobTerminal: terminal });
+      if (becameTerminal(previous.tail, tail)) {
+        // Exact: the logs query sits under the detail key and must not refetch itself.
+        void client.invalidateQueries({ queryKey: jobKeys.detail(jobId), exact: true });
+      }
+      return { store: previous.store, tail };
+    },
+    initialData: emptyTail,
+    // Stale from the start, so mounting and the tab's return start a catch-up at once.
+    initialDataUpdatedAt: 0,
+    staleTime: 0,
+    gcTime: 60_000,
+    retry: false,
+    structuralSharing: false,
+    refetchInterval: (query) => (query.state.data ? pollDelay(query.state.data.tail) : false),
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
+    refetchOnReconnect: true,
+  });
+}
+
+function emptyTail(): LogTailData {
+  return { store: new LogStore(), tail: initialTail(Date.now()) };
+}
+
+export interface LogTail extends LogTailData {
+  /** A request is under way. */
+  fetching: boolean;
+  /** Fetches everything the server holds now, even when paused or finished (for a download). */
+  fetchRest: () => Promise<LogTailData>;
+  /** Asks again now (after a declined token prompt). */
+  retry: () => void;
+}
+
+export function useLogTail(
+  jobId: string,
+  { jobTerminal, paused }: { jobTerminal: boolean; paused: boolean },
+): LogTail {
+  const client = useQueryClient();
+  const options = logTailOptions(jobId, jobTerminal);
+  const query = useQuery({
+    ...options,
+    enabled: (q) => !paused && !q.state.data?.tail.done,
+  });
+  const data = query.data;
+
+  useEffect(() => {
+    if (paused) void client.cancelQueries({ queryKey: jobKeys.logs(jobId), exact: true });
+  }, [client, jobId, paused]);
+
+  // The job just ended: one final catch-up now. A poll under way is joined, not cancelled; it
+  // began before the end was known, so the next scheduled poll is the final one.
+  const done = data.tail.done;
+  useEffect(() => {
+    if (jobTerminal && !paused && !done) {
+      void client.refetchQueries(
+        { queryKey: jobKeys.logs(jobId), exact: true },
+        { cancelRefetch: false },
+      );
+    }
+  }, [client, jobId, jobTerminal, paused, done]);
+
+  const fetchRest = useCallback(
+    () => fetchAll(client, logTailOptions(jobId, jobTerminal)),
+    [client, jobId, jobTerminal],
+  );
+  const retry = useCallback(() => {
+    void client.refetchQueries(
+      { queryKey: jobKeys.logs(jobId), exact: true },
+      { cancelRefetch: false },
+    );
+  }, [client, jobId]);
+
+  return { ...data, fetching: query.isFetching, fetchRest, retry };
+}
+
+async function fetchAll(
+  client: QueryClient,
+  options: ReturnType<typeof logTailOptions>,
+): Promise<LogTailData> {
+  // A poll under way is joined, not duplicated; a catch-up cut short (hidden tab) goes on.
+  for (let round = 0; round < 5; round++) {
+    const data = await client.fetchQuery({ ...options, staleTime: 0 });
+    const { tail, store } = data;
+    if (tail.error) throw tail.error;
+    if (tail.serverLastId === null || store.maxId >= tail.serverLastId) return data;
+  }
+  return client.getQueryData<LogTailData>(options.queryKey) ?? emptyTail();
+}

@@ -1,0 +1,60 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setFetch } from '../../api/client';
+import { renderWithProviders } from '../../test/render';
+import { JobLogPanel } from './JobLogPanel';
+
+const logs = [
+  { id: 3, level: 'INFO', message: 'pump started', creationDate: '2026-11-24T10:00:00Z' },
+  { id: 8, level: 'ERROR', message: '<img src=x onerror=alert(1)>', creationDate: null },
+  { id: 5, level: 'WARN', message: 'pressure high', creationDate: '2026-11-24T10:00:01Z' },
+  { id: null, level: null, message: null, creationDate: null },
+];
+
+describe('JobLogPanel', () => {
+  beforeEach(() => {
+    setFetch(async (url) => {
+      const cursor = Number(/details\/(\d+)/.exec(url)?.[1]);
+      const body = {
+        status: 'SUCCESS',
+        message: '',
+        payload: {
+          job: { id: 'j1', progress: 'COMPLETED' },
+          logs: logs.filter((l) => l.id === null || l.id > cursor),
+        },
+      };
+      return new Response(JSON.stringify(body), { status: 200 });
+    });
+  });
+  afterEach(() => setFetch(null));
+
+  it('shows lines in id order as text, with level counts and a status line', async () => {
+    renderWithProviders(<JobLogPanel jobId="j1" jobTerminal />, { route: '/jobs/j1?tab=log' });
+    const region = screen.getByRole('region', { name: 'Job log' });
+    expect(await within(region).findByText('complete - 3 lines')).toBeInTheDocument();
+    const ids = [...region.querySelectorAll<HTMLElement>('[data-log-id]')].map(
+      (row) => row.dataset.logId,
+    );
+    expect(ids).toEqual(['3', '5', '8']);
+    expect(within(region).getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
+    expect(region.querySelector('img')).toBeNull();
+    expect(within(region).getByRole('checkbox', { name: 'ERROR 1' })).toBeChecked();
+    expect(within(region).getByRole('link', { name: 'Line 5' })).toHaveAttribute('href', '#L5');
+  });
+
+  it('filters by level and highlights search matches', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<JobLogPanel jobId="j1" jobTerminal />, {
+      route: '/jobs/j1?tab=log&level=ERROR,WARN&q=pressure',
+    });
+    const region = screen.getByRole('region', { name: 'Job log' });
+    await within(region).findByText('complete - 3 lines');
+    expect(region.querySelectorAll('[data-log-id]')).toHaveLength(2);
+    expect(within(region).getByText('pressure', { selector: 'mark' })).toBeInTheDocument();
+    expect(within(region).getByTestId('search-count')).toHaveTextContent('0 of 1');
+    await user.click(within(region).getByRole('textbox', { name: 'Search log' }));
+    await user.keyboard('{Enter}');
+    expect(within(region).getByTestId('search-count')).toHaveTextContent('1 of 1');
+  });
+});

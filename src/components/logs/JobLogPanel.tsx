@@ -1,0 +1,241 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type MouseEvent,
+} from 'react';
+import { useLogTail } from '../../api/logs';
+import classes from './JobLogPanel.module.css';
+import { LevelChips } from './LevelChips';
+import { LogControls } from './LogControls';
+import { LogList, type LogListHandle } from './LogList';
+import { LogSearch } from './LogSearch';
+import { LogStatusLine } from './LogStatusLine';
+import { rangeText, saveLogFile } from './downloadLog';
+import { useLogPrefs } from './logPrefs';
+import { formatLineHash, parseLineHash } from './permalink';
+import { useLineNavigation } from './useLineNavigation';
+import { useLogIndexes } from './useLogIndexes';
+import { useLogKeyboard } from './useLogKeyboard';
+import { useLogUrlState } from './useLogUrlState';
+import { usePanelHeight } from './usePanelHeight';
+import { useTimeFormatter } from './useTimeFormatter';
+
+/** The live log of one job: tail, filters, search, permalinks, copy and download. */
+export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal: boolean }) {
+  const [paused, setPaused] = useState(false);
+  const tail = useLogTail(jobId, { jobTerminal, paused });
+  const { store } = tail;
+  const version = useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
+  const prefs = useLogPrefs();
+  const url = useLogUrlState();
+  const selection = useMemo(() => parseLineHash(url.hash), [url.hash]);
+  const live = !tail.tail.done && !jobTerminal;
+  const [follow, setFollowState] = useState(() => !jobTerminal && selection === null);
+  /** The number of lines shown when follow went off; null until the first answer. */
+  const [unfollowedAt, setUnfollowedAt] = useState<number | null>(null);
+  const [searchText, setSearchText] = useState(url.q);
+  const listRef = useRef<LogListHandle>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  const height = usePanelHeight(panelRef);
+
+  // The URL keeps the search a moment after typing stops, so a million lines are not rescanned
+  // per keystroke.
+  const { update, q } = url;
+  useEffect(() => {
+    if (searchText === q) return;
+    const timer = setTimeout(() => update({ q: searchText }), 200);
+    return () => clearTimeout(timer);
+  }, [searchText, q, update]);
+
+  const { view, matches, errors } = useLogIndexes(store, version, url.levels, url.q, url.only);
+
+  // Lines of the first catch-up are history, not news: counting starts once it is done.
+  const answered = tail.tail.updatedAt !== null;
+  const setFollow = useCallback(
+    (next: boolean) => {
+      setFollowState(next);
+      if (!next) setUnfollowedAt(answered ? view.count : null);
+    },
+    [view.count, answered],
+  );
+
+  // Not following when the first catch-up ends (a permalink, a finished job): count from here.
+  if (answered && !follow && unfollowedAt === null) setUnfollowedAt(view.count);
+
+  const nav = useLineNavigation({ store, view, matches, errors, listRef, setFollow });
+
+  // A permalink scrolls to its line as soon as that line has arrived.
+  const scrolledHash = useRef<string | null>(null);
+  const selectionPosition = selection ? store.indexOfId(selection.from) : -1;
+  useLayoutEffect(() => {
+    if (!selection || selectionPosition < 0 || scrolledHash.current === url.hash) return;
+    scrolledHash.current = url.hash;
+    setFollow(false);
+    listRef.current?.scrollToRow(view.rowAtOrAfter(selectionPosition));
+  }, [selection, selectionPosition, url.hash, view, setFollow]);
+
+  const onIdClick = useCallback(
+    (id: number, event: MouseEvent<HTMLAnchorElement>) => {
+      event.preventDefault();
+      const range =
+        event.shiftKey && selection
+          ? { from: Math.min(selection.from, id), to: Math.max(selection.from, id) }
+          : { from: id, to: id };
+      // Already in view: no scroll for this hash.
+      scrolledHash.current = formatLineHash(range);
+      setFollow(false);
+      url.setLineHash(formatLineHash(range));
+    },
+    [selection, setFollow, url],
+  );
+
+  const [copied, setCopied] = useState(false);
+  async function copyRange() {
+    if (!selection) return;
+    await navigator.clipboard.writeText(rangeText(store, selection.from, selection.to));
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  }
+
+  const [download, setDownload] = useState<{ error: string | null } | null>(null);
+  async function onDownload() {
+    setDownload({ error: null });
+    try {
+      const { store: complete } = await tail.fetchRest();
+      saveLogFile(jobId, complete);
+      setDownload(null);
+    } catch (error) {
+      setDownload({ error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  const downloading = download !== null && download.error === null;
+
+  const formatTime = useTimeFormatter(prefs.timeMode);
+
+  useLogKeyboard({
+    '/': () => searchRef.current?.focus(),
+    f: () => setFollow(!follow),
+    w: () => prefs.setWrap(!prefs.wrap),
+    t: prefs.cycleTimeMode,
+    g: () => {
+      setFollow(false);
+      listRef.current?.scrollToTop();
+    },
+    G: () => setFollow(true),
+    e: () => nav.moveError(1),
+  });
+
+  const newLines = follow || unfollowedAt === null ? 0 : Math.max(0, view.count - unfollowedAt);
+  const waitingFor =
+    selection && selectionPosition < 0
+      ? tail.tail.done
+        ? `Line ${selection.from} is not in this log`
+        : `Loading line ${selection.from}`
+      : null;
+
+  return (
+    <section ref={panelRef} className={classes.panel} aria-label="Job log" style={{ height }}>
+      <Stack gap={6} className={classes.toolbar}>
+        <Group gap="sm" justify="space-between">
+          <LogControls
+            live={live}
+            paused={paused}
+            onPausedChange={setPaused}
+            follow={follow}
+            onFollowChange={setFollow}
+            wrap={prefs.wrap}
+            onWrapChange={prefs.setWrap}
+            timeMode={prefs.timeMode}
+            onTimeModeChange={prefs.setTimeMode}
+            errorsAvailable={errors.size > 0 && url.levels.has('ERROR')}
+            onError={nav.moveError}
+            canCopy={selection !== null && selectionPosition >= 0}
+            copied={copied}
+            onCopy={() => void copyRange()}
+            downloadLabel={
+              downloading ? `Fetching... ${store.size.toLocaleString('en-US')} lines` : null
+            }
+            onDownload={() => void onDownload()}
+          />
+        </Group>
+        <Group gap="sm">
+          <LogSearch
+            value={searchText}
+            onChange={setSearchText}
+            current={nav.matchCursor === null ? 0 : nav.matchCursor + 1}
+            total={matches?.size ?? 0}
+            onMove={nav.moveMatch}
+            only={url.only}
+            onOnlyChange={(only) => url.update({ only })}
+            inputRef={searchRef}
+          />
+          <LevelChips
+            levels={url.levels}
+            counts={store.counts}
+            onToggle={(level, shown) =>
+              url.update((current) => {
+                const levels = new Set(current.levels);
+                if (shown) levels.add(level);
+                else levels.delete(level);
+                return { levels };
+              })
+            }
+          />
+        </Group>
+      </Stack>
+      <div className={classes.listWrap}>
+        <LogList
+          store={store}
+          view={view}
+          version={version}
+          wrap={prefs.wrap}
+          follow={follow}
+          onFollowChange={setFollow}
+          formatTime={formatTime}
+          query={url.q}
+          selection={selection}
+          currentMatch={nav.currentPosition}
+          onIdClick={onIdClick}
+          handleRef={listRef}
+          emptyText={
+            tail.tail.updatedAt === null
+              ? 'Loading log...'
+              : store.size === 0
+                ? 'No log lines yet.'
+                : 'No lines match the filters.'
+          }
+        />
+        {newLines > 0 ? (
+          <Button
+            className={classes.jump}
+            size="compact-sm"
+            radius="xl"
+            onClick={() => setFollow(true)}
+          >
+            {newLines.toLocaleString('en-US')} new {newLines === 1 ? 'line' : 'lines'} - Jump to
+            latest
+          </Button>
+        ) : null}
+      </div>
+      {waitingFor || download?.error ? (
+        <Text size="xs" px="xs" c={download?.error ? 'red' : 'dimmed'} role="status">
+          {download?.error ? `Download failed: ${download.error}` : waitingFor}
+        </Text>
+      ) : null}
+      <LogStatusLine
+        tail={tail.tail}
+        lines={store.size}
+        paused={paused}
+        onRetry={tail.retry}
+        notice={null}
+      />
+    </section>
+  );
+}

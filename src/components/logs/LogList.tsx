@@ -1,0 +1,233 @@
+/**
+ * The scrolling list of log lines. Without wrapping every row is ROW_HEIGHT high, so the window
+ * of rows to render is arithmetic and appending costs nothing per line held (a measuring
+ * virtualizer rebuilds its measurements on every count change: O(lines) per poll). With
+ * wrapping, rows differ in height and @tanstack/react-virtual measures them.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  useCallback,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type MouseEvent,
+  type Ref,
+} from 'react';
+import type { LogStore } from '../../api/logStore';
+import type { LogLine } from '../../api/schemas';
+import classes from './JobLogPanel.module.css';
+import { LogRow } from './LogRow';
+import type { LogView } from './logView';
+import { inRange, type LineRange } from './permalink';
+import { selectedText } from './selectionText';
+
+export const ROW_HEIGHT = 20;
+const OVERSCAN = 15;
+/** Closer than this to the bottom counts as "at the bottom". */
+const BOTTOM_SLACK = 8;
+/** A scroll this soon after wheel, touch, key or pointer input is the operator's. */
+const USER_SCROLL_MS = 600;
+
+export interface LogListHandle {
+  scrollToRow: (row: number) => void;
+  scrollToBottom: () => void;
+  scrollToTop: () => void;
+  focus: () => void;
+}
+
+export interface LogListProps {
+  store: LogStore;
+  view: LogView;
+  /** Changes whenever lines arrive, so the list renders them. */
+  version: number;
+  wrap: boolean;
+  follow: boolean;
+  onFollowChange: (follow: boolean) => void;
+  formatTime: ((line: LogLine) => string) | null;
+  query: string;
+  selection: LineRange | null;
+  currentMatch: number | null;
+  onIdClick: (id: number, event: MouseEvent<HTMLAnchorElement>) => void;
+  handleRef: Ref<LogListHandle>;
+  emptyText: string;
+}
+
+export function LogList(props: LogListProps) {
+  const { store, view, wrap, follow, onFollowChange, formatTime, query, selection } = props;
+  const { currentMatch, onIdClick, handleRef, emptyText } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+  const userInputAt = useRef(0);
+  const hovering = useRef(false);
+  const anchorPosition = useRef<number | null>(null);
+  const count = view.count;
+
+  // Only the wrapping mode uses it; its functions are called fresh on every render anyway.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: wrap ? count : 0,
+    getScrollElement: () => ref.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    enabled: wrap,
+  });
+
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    setHeight(element.clientHeight);
+    return () => observer.disconnect();
+  }, []);
+
+  const busy = useCallback(() => {
+    if (hovering.current) return true;
+    const selectionNow = document.getSelection();
+    return (
+      !!selectionNow &&
+      !selectionNow.isCollapsed &&
+      !!ref.current?.contains(selectionNow.anchorNode ?? null)
+    );
+  }, []);
+
+  // Not the virtualizer's scrollToIndex: it keeps correcting for a while and would fight the
+  // operator's first scroll up.
+  const scrollToBottom = useCallback(() => {
+    const element = ref.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, []);
+
+  // Follow: after every render (new lines, rows measured while wrapping), the bottom stays in
+  // view, unless the operator is reading, selecting or scrolling (the virtualizer re-renders
+  // inside the scroll event, before onScroll has turned follow off). Turning follow on always
+  // goes to the bottom.
+  const wasFollowing = useRef(follow);
+  useLayoutEffect(() => {
+    const turnedOn = follow && !wasFollowing.current;
+    wasFollowing.current = follow;
+    if (!follow) return;
+    if (!turnedOn && (busy() || Date.now() - userInputAt.current < USER_SCROLL_MS)) return;
+    scrollToBottom();
+  });
+
+  useImperativeHandle(
+    handleRef,
+    () => ({
+      scrollToRow(row) {
+        const element = ref.current;
+        if (!element) return;
+        if (wrap) virtualizer.scrollToIndex(row, { align: 'center' });
+        else element.scrollTop = row * ROW_HEIGHT - element.clientHeight / 2 + ROW_HEIGHT / 2;
+      },
+      scrollToBottom,
+      scrollToTop() {
+        if (ref.current) ref.current.scrollTop = 0;
+      },
+      focus() {
+        ref.current?.focus();
+      },
+    }),
+    [wrap, virtualizer, scrollToBottom],
+  );
+
+  function onScroll() {
+    const element = ref.current;
+    if (!element) return;
+    setScrollTop(element.scrollTop);
+    if (Date.now() - userInputAt.current > USER_SCROLL_MS) return;
+    const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
+    if (distance <= BOTTOM_SLACK) {
+      if (!follow) onFollowChange(true);
+    } else if (follow) onFollowChange(false);
+  }
+
+  const markInput = () => {
+    userInputAt.current = Date.now();
+  };
+
+  function onCopy(event: ClipboardEvent<HTMLDivElement>) {
+    const text = selectedText(store, view, ref.current, anchorPosition.current);
+    if (text === null) return;
+    event.clipboardData.setData('text/plain', text);
+    event.preventDefault();
+  }
+
+  // The rows to render: the window, plus the row where a text selection began (its DOM node
+  // must live on, or the browser drops the selection when it scrolls out of view).
+  const rows: { row: number; top: number }[] = [];
+  if (wrap) {
+    for (const item of virtualizer.getVirtualItems())
+      rows.push({ row: item.index, top: item.start });
+  } else {
+    const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(count, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+    for (let row = first; row < last; row++) rows.push({ row, top: row * ROW_HEIGHT });
+    const anchor = anchorPosition.current;
+    if (anchor !== null && view.shows(anchor)) {
+      const anchorRow = view.rowAtOrAfter(anchor);
+      // In row order: moving the node within the DOM would drop the selection too.
+      const pinned = { row: anchorRow, top: anchorRow * ROW_HEIGHT };
+      if (anchorRow < first) rows.unshift(pinned);
+      else if (anchorRow >= last) rows.push(pinned);
+    }
+  }
+  const totalHeight = wrap ? virtualizer.getTotalSize() : count * ROW_HEIGHT;
+
+  return (
+    // A focusable scroll region, so keyboard users can scroll it; the pointer and key listeners
+    // only observe the operator's own scrolling and selecting.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+    <div
+      ref={ref}
+      className={`${classes.viewport} ${wrap ? classes.wrap : classes.nowrap}`}
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+      role="group"
+      aria-label="Log lines"
+      onScroll={onScroll}
+      onWheel={markInput}
+      onTouchMove={markInput}
+      onKeyDown={markInput}
+      onPointerDown={(event) => {
+        markInput();
+        const row = (event.target as HTMLElement).closest<HTMLElement>('[data-pos]');
+        anchorPosition.current = row ? Number(row.dataset.pos) : null;
+      }}
+      onMouseEnter={() => {
+        hovering.current = true;
+      }}
+      onMouseLeave={() => {
+        hovering.current = false;
+        if (follow) scrollToBottom();
+      }}
+      onCopy={onCopy}
+    >
+      {count === 0 ? <div className={classes.empty}>{emptyText}</div> : null}
+      <div className={classes.canvas} style={{ height: totalHeight }}>
+        {rows.map(({ row, top }) => {
+          const position = view.positionAt(row);
+          const line = store.at(position);
+          return (
+            <LogRow
+              key={line.id}
+              line={line}
+              position={position}
+              row={row}
+              top={top}
+              time={formatTime ? formatTime(line) : null}
+              query={query}
+              selected={inRange(selection, line.id)}
+              currentMatch={currentMatch === position}
+              onIdClick={onIdClick}
+              measureRef={wrap ? virtualizer.measureElement : undefined}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { Anchor, Group, Text } from '@mantine/core';
+import { needsToken, type TailState } from '../../api/logTail';
+import { useNow } from '../ui/useNow';
+import classes from './JobLogPanel.module.css';
+
+export interface LogStatusLineProps {
+  tail: TailState;
+  lines: number;
+  paused: boolean;
+  onRetry: () => void;
+  notice: string | null;
+}
+
+const count = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'line' : 'lines'}`;
+
+function ago(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return s < 60 ? `${s} s ago` : `${Math.floor(s / 60)} min ago`;
+}
+
+/** "12,345 lines - live - updated 1 s ago", "complete - 12,345 lines", "paused", "reconnecting". */
+export function LogStatusLine({ tail, lines, paused, onRetry, notice }: LogStatusLineProps) {
+  const now = useNow(1000);
+  let text: string;
+  if (needsToken(tail)) text = `${count(lines)} - the Job log API needs a token`;
+  else if (tail.done) text = `complete - ${count(lines)}`;
+  else if (paused) text = `paused - ${count(lines)}`;
+  else if (tail.errorAttempt > 0)
+    text = `${count(lines)} - reconnecting (attempt ${tail.errorAttempt})`;
+  else if (tail.updatedAt === null)
+    text = lines > 0 ? `loading - ${count(lines)}` : 'loading log...';
+  else if (tail.jobFound === false) text = 'the Job log API does not know this job';
+  else text = `${count(lines)} - live - updated ${ago(now - tail.updatedAt)}`;
+  return (
+    <Group className={classes.status} gap="md" justify="space-between" wrap="nowrap">
+      <Text inherit data-testid="log-status">
+        {text}
+        {needsToken(tail) ? (
+          <>
+            {' '}
+            <Anchor component="button" type="button" inherit onClick={onRetry}>
+              Enter token
+            </Anchor>
+          </>
+        ) : null}
+      </Text>
+      {notice ? <Text inherit>{notice}</Text> : null}
+    </Group>
+  );
+}

@@ -1,0 +1,62 @@
+/** Moving between search matches and ERROR lines: which one is current, and scrolling to it. */
+import { useState, type RefObject } from 'react';
+import type { LogStore } from '../../api/logStore';
+import type { LineIndex } from './lineIndex';
+import type { LogListHandle } from './LogList';
+import type { LogView } from './logView';
+
+interface Options {
+  store: LogStore;
+  view: LogView;
+  matches: LineIndex | null;
+  errors: LineIndex;
+  listRef: RefObject<LogListHandle | null>;
+  setFollow: (follow: boolean) => void;
+}
+
+/** The next entry of `index` after (or before) `from` that the view shows, wrapping around. */
+export function nextShown(
+  index: LineIndex,
+  view: LogView,
+  from: number,
+  direction: 1 | -1,
+): number | null {
+  const { positions } = index;
+  const n = positions.length;
+  if (n === 0) return null;
+  let k = direction > 0 ? index.lowerBound(from + 1) : index.lowerBound(from) - 1;
+  for (let step = 0; step < n; step++, k += direction) {
+    const i = ((k % n) + n) % n;
+    if (view.shows(positions[i]!)) return positions[i]!;
+  }
+  return null;
+}
+
+export function useLineNavigation({ store, view, matches, errors, listRef, setFollow }: Options) {
+  const [cursor, setCursor] = useState<{ of: LineIndex; i: number } | null>(null);
+  const [currentPosition, setCurrentPosition] = useState<number | null>(null);
+  const matchCursor = cursor && cursor.of === matches ? cursor.i : null;
+
+  function jump(position: number) {
+    setFollow(false);
+    setCurrentPosition(position);
+    listRef.current?.scrollToRow(view.rowAtOrAfter(position));
+  }
+
+  function moveMatch(direction: 1 | -1) {
+    if (!matches || matches.size === 0) return;
+    const n = matches.size;
+    const i =
+      matchCursor === null ? (direction > 0 ? 0 : n - 1) : (matchCursor + direction + n) % n;
+    setCursor({ of: matches, i });
+    jump(matches.positions[i]!);
+  }
+
+  function moveError(direction: 1 | -1) {
+    const from = currentPosition ?? (direction > 0 ? -1 : store.size);
+    const position = nextShown(errors, view, from, direction);
+    if (position !== null) jump(position);
+  }
+
+  return { matchCursor, currentPosition, moveMatch, moveError };
+}

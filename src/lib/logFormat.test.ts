@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { displayText, formatLogLine, isoTime } from './logFormat';
+
+describe('logFormat', () => {
+  it('formats a line as id, ISO time, level and message', () => {
+    const line = {
+      id: 42,
+      level: 'warn',
+      message: 'disk <b>low</b>',
+      creationDate: '2026-11-24T10:00:01Z',
+    };
+    expect(formatLogLine(line)).toBe('42 2026-11-24T10:00:01.000Z WARN disk <b>low</b>');
+  });
+
+  it('keeps one line per log and marks a missing time', () => {
+    const line = { id: 7, level: '', message: 'a\nb\r\nc', creationDate: null };
+    expect(formatLogLine(line)).toBe('7 - - a\\nb\\nc');
+    expect(isoTime('not a time')).toBe('-');
+  });
+
+  it('removes ANSI sequences and control characters for display', () => {
+    expect(displayText('\u001b[31mred\u001b[0m text\u0007')).toBe('red text');
+    expect(displayText('plain\ttext')).toBe('plain\ttext');
+    expect(displayText('two\nlines')).toBe('two \u21b5 lines');
+  });
+});
