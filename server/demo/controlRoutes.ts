@@ -4,6 +4,7 @@ import { readBody } from './body.ts';
 import type { SimContext } from './context.ts';
 import { createDemoJob, scheduleNextStep } from './demoJobs.ts';
 import { jobsError } from './errors.ts';
+import { registerHostileRoute } from './hostileRoute.ts';
 import { completeStep, pauseJob, pushEvent, resumeJob, writeLog } from './lifecycle.ts';
 import { derivedLevel, levelCode } from './logText.ts';
 import { EVENT_COMPLETED, currentStep, iso, type SimJob } from './model.ts';
@@ -65,6 +66,8 @@ export function registerControlRoutes(app: Hono, ctx: SimContext): void {
   });
 
   app.get('/__demo/state', (c) => c.json(demoState(ctx)));
+
+  registerHostileRoute(app, ctx);
 
   app.post('/__demo/jobs', async (c) => {
     const body = await readBody(c, jobSpecSchema);

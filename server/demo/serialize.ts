@@ -1,5 +1,6 @@
 /** Internal records to wire objects, shaped like the upstream examples (nulls included). */
 import type { LogJob, Step, WorkflowJob } from '../../src/api/schemas.ts';
+import { applyHostileOverlay } from './hostileJobs.ts';
 import { stepTitle } from './lifecycle.ts';
 import { currentStep, iso, type SimJob, type StepRec } from './model.ts';
 import { Random, hash32 } from './random.ts';
@@ -122,7 +123,7 @@ export function toWorkflowJob(job: SimJob): WorkflowJob {
     wire.jobExclusion = [];
     wire.excluded = (extras >>> 11) % 25 === 0;
   }
-  return wire;
+  return applyHostileOverlay(job, wire);
 }
 
 export function logProgress(job: SimJob): string {

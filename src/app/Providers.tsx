@@ -3,7 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { TimeZoneProvider } from '../components/ui/timeZone';
-import { colorSchemeManager, theme } from './theme';
+import { colorSchemeManager, cssVariablesResolver, theme } from './theme';
 
 // Devtools only in development builds; the production bundle never includes them.
 const QueryDevtools = import.meta.env.DEV
@@ -18,6 +18,7 @@ export function Providers({ client, children }: { client: QueryClient; children:
       <MantineProvider
         theme={theme}
         colorSchemeManager={colorSchemeManager}
+        cssVariablesResolver={cssVariablesResolver}
         defaultColorScheme="auto"
       >
         <Notifications position="bottom-right" />

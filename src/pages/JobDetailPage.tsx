@@ -24,6 +24,7 @@ export function JobDetailPage() {
     job ? job.metadata.jobTitle || job.jobId : notFound ? 'Job not found' : `Job ${jobId}`,
   );
   const retry = () => void query.refetch();
+  const staleError = query.error ?? query.failureReason;
 
   if (query.isPending) {
     return (
@@ -51,8 +52,9 @@ export function JobDetailPage() {
       onTabChange={setTab}
       listHref={listHref}
       notice={
-        query.isError ? (
-          <StaleBanner error={query.error} onRetry={retry} retrying={query.isFetching} />
+        // Say so at the first failed refresh, not only once every retry has failed too.
+        staleError ? (
+          <StaleBanner error={staleError} onRetry={retry} retrying={query.isFetching} />
         ) : null
       }
     />

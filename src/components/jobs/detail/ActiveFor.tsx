@@ -14,6 +14,10 @@ export function activeForText(timing: StepTiming): string | null {
   return null;
 }
 
+// Text colours that reach WCAG AA (4.5:1) on both schemes' page background.
+const PAUSED_COLOR = 'light-dark(#9c5700, var(--mantine-color-yellow-4))';
+const ACTIVE_COLOR = 'light-dark(var(--mantine-color-blue-9), var(--mantine-color-blue-4))';
+
 export function ActiveFor({ timing }: { timing: StepTiming }) {
   const text = activeForText(timing);
   if (!text) return null;
@@ -21,7 +25,7 @@ export function ActiveFor({ timing }: { timing: StepTiming }) {
     <Text
       size="sm"
       fw={500}
-      c={timing.state === 'paused' ? 'yellow.8' : 'blue'}
+      c={timing.state === 'paused' ? PAUSED_COLOR : ACTIVE_COLOR}
       data-testid="active-for"
     >
       {text}

@@ -3,6 +3,7 @@ import { isTerminalStatus } from '../../../api/jobs';
 import type { WorkflowJob } from '../../../api/schemas';
 import { parseTime } from '../../../lib/time';
 import { JobLogPanel } from '../../logs/JobLogPanel';
+import { RegionBoundary } from '../../ui/RegionBoundary';
 import { CurrentStepCard } from './CurrentStepCard';
 import { JobHeader } from './JobHeader';
 import { JobMetadataPanel } from './JobMetadataPanel';
@@ -47,7 +48,9 @@ export function JobDetailView({
   const endedAt = terminal ? parseTime(job.metadata.updated) : null;
   return (
     <div className={`${classes.page} ${tab === 'log' ? classes.fill : ''}`}>
-      <JobHeader job={job} listHref={listHref} />
+      <RegionBoundary label="the job's header">
+        <JobHeader job={job} listHref={listHref} />
+      </RegionBoundary>
       {notice}
       <Tabs
         value={tab}
@@ -68,26 +71,36 @@ export function JobDetailView({
           ))}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
-          <Stack gap="md">
-            <CurrentStepCard step={job.metadata.currentStep?.singleStep} endedAt={endedAt} />
-            <Text size="sm" c="dimmed">
-              {steps.length === 0
-                ? 'No steps completed yet.'
-                : `${countOf(steps, 'completed')} completed, ${countOf(steps, 'cancelled')} cancelled: see Steps.`}
-            </Text>
-          </Stack>
+          <RegionBoundary label="the overview">
+            <Stack gap="md">
+              <CurrentStepCard step={job.metadata.currentStep?.singleStep} endedAt={endedAt} />
+              <Text size="sm" c="dimmed">
+                {steps.length === 0
+                  ? 'No steps completed yet.'
+                  : `${countOf(steps, 'completed')} completed, ${countOf(steps, 'cancelled')} cancelled: see Steps.`}
+              </Text>
+            </Stack>
+          </RegionBoundary>
         </Tabs.Panel>
         <Tabs.Panel value="steps" pt="md">
-          <StepsTable rows={steps} />
+          <RegionBoundary label="the steps">
+            <StepsTable rows={steps} />
+          </RegionBoundary>
         </Tabs.Panel>
         <Tabs.Panel value="metadata" pt="md">
-          <JobMetadataPanel job={job} />
+          <RegionBoundary label="the metadata">
+            <JobMetadataPanel job={job} />
+          </RegionBoundary>
         </Tabs.Panel>
         <Tabs.Panel value="raw" pt="md">
-          <RawJsonView raw={raw} />
+          <RegionBoundary label="the raw job">
+            <RawJsonView raw={raw} />
+          </RegionBoundary>
         </Tabs.Panel>
         <Tabs.Panel value="log" pt="md" className={classes.logPanel}>
-          <JobLogPanel jobId={job.jobId} jobTerminal={terminal} />
+          <RegionBoundary label="the log">
+            <JobLogPanel jobId={job.jobId} jobTerminal={terminal} />
+          </RegionBoundary>
         </Tabs.Panel>
       </Tabs>
     </div>
