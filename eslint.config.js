@@ -36,7 +36,13 @@ export default defineConfig([
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['server/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.{js,cjs,ts}'],
+    files: [
+      'server/**/*.ts',
+      'e2e/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.mjs',
+      '*.config.{js,cjs,ts}',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

@@ -23,4 +23,10 @@ describe('logFormat', () => {
     expect(displayText('plain\ttext')).toBe('plain\ttext');
     expect(displayText('two\nlines')).toBe('two \u21b5 lines');
   });
+
+  it('shows bidi overrides as code points instead of letting them reorder the text', () => {
+    expect(displayText('invoice-\u202etxt.exe')).toBe('invoice-<U+202E>txt.exe');
+    expect(displayText('a\u2066b\u2069')).toBe('a<U+2066>b<U+2069>');
+    expect(displayText('plain')).toBe('plain');
+  });
 });

@@ -25,11 +25,25 @@ const CONTROL = /\u001b\[[0-?]*[ -/]*[@-~]|[\u0000-\u0008\u000b-\u001f\u007f]/g;
 // eslint-disable-next-line no-control-regex
 const HAS_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
+/** Bidirectional overrides and isolates: rendered live they reorder text ("txt.exe"). */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
+const HAS_BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
+function revealBidi(message: string): string {
+  return message.replace(
+    BIDI_CONTROL,
+    (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
+}
+
 /**
- * The message as shown in the panel: escape sequences and control characters removed, and line
- * breaks shown as a mark, so that a row stays one line high in the no-wrap mode.
+ * The message as shown in the panel: escape sequences and control characters removed, line
+ * breaks shown as a mark so that a row stays one line high in the no-wrap mode, and bidi
+ * controls shown as their code point so a log line cannot disguise what it says.
  */
 export function displayText(message: string): string {
-  if (!HAS_CONTROL.test(message)) return message;
-  return message.replace(/\r\n|\r|\n/g, ' \u21b5 ').replace(CONTROL, '');
+  let text = message;
+  if (HAS_CONTROL.test(text)) text = text.replace(/\r\n|\r|\n/g, ' \u21b5 ').replace(CONTROL, '');
+  if (HAS_BIDI_CONTROL.test(text)) text = revealBidi(text);
+  return text;
 }

@@ -15,7 +15,7 @@ import { useJobListView } from '../components/jobs/list/useJobListView';
 import { useListShortcuts } from '../components/jobs/list/useListShortcuts';
 import { refreshMs, useRefreshInterval } from '../components/jobs/list/useRefreshInterval';
 import { useDocumentTitle } from '../components/ui/useDocumentTitle';
-import { useNow } from '../components/ui/useNow';
+import { RegionBoundary } from '../components/ui/RegionBoundary';
 import { clearFilters, hasFilters, updateView } from '../lib/jobListParams';
 
 export function JobListPage() {
@@ -27,7 +27,6 @@ export function JobListPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   useListShortcuts({ searchRef, tableRef });
-  const now = useNow(1000);
 
   const change = (patch: Parameters<typeof updateView>[1]) => setView(updateView(view, patch));
   const sortBy = (sort: JobSort) =>
@@ -57,17 +56,18 @@ export function JobListPage() {
           }}
         />
       </Group>
-      <JobFilters view={view} workflows={workflows} onChange={change} searchRef={searchRef} />
-      <StatusChips
-        selected={view.status}
-        onChange={(status) => change({ status })}
-        counts={counts.data}
-      />
+      <RegionBoundary label="the filters">
+        <JobFilters view={view} workflows={workflows} onChange={change} searchRef={searchRef} />
+        <StatusChips
+          selected={view.status}
+          onChange={(status) => change({ status })}
+          counts={counts.data}
+        />
+      </RegionBoundary>
       {list.isError ? (
         <JobListError
           error={list.error}
           keptSince={data ? list.dataUpdatedAt : 0}
-          now={now}
           onRetry={refresh}
           retrying={list.isFetching}
         />
@@ -80,18 +80,20 @@ export function JobListPage() {
           onFirstPage={() => change({ page: 1 })}
         />
       ) : list.isError && !data ? null : (
-        <JobTable
-          jobs={data?.jobs}
-          sort={view.sort}
-          order={view.order}
-          onSort={sortBy}
-          linkState={linkState}
-          changed={changed}
-          generation={generation}
-          stale={list.isPlaceholderData}
-          skeletonRows={Math.min(view.limit, 10)}
-          tableRef={tableRef}
-        />
+        <RegionBoundary label="the job table">
+          <JobTable
+            jobs={data?.jobs}
+            sort={view.sort}
+            order={view.order}
+            onSort={sortBy}
+            linkState={linkState}
+            changed={changed}
+            generation={generation}
+            stale={list.isPlaceholderData}
+            skeletonRows={Math.min(view.limit, 10)}
+            tableRef={tableRef}
+          />
+        </RegionBoundary>
       )}
       {data && (data.jobs.length > 0 || view.page > 1) ? (
         <JobPagination

@@ -1,12 +1,14 @@
 import { Chip, Group } from '@mantine/core';
 import { LOG_LEVELS, type LogLevel } from '../../api/logStore';
 
+// Shades dark (or, for WARN, light) enough that the chip's text meets WCAG AA on it;
+// autoContrast picks black or white text from the background.
 const COLORS: Record<LogLevel, string> = {
-  ERROR: 'red',
-  WARN: 'orange',
-  INFO: 'blue',
-  DEBUG: 'gray',
-  OTHER: 'gray',
+  ERROR: 'red.9',
+  WARN: 'yellow.5',
+  INFO: 'blue.9',
+  DEBUG: 'gray.7',
+  OTHER: 'gray.7',
 };
 
 export interface LevelChipsProps {
@@ -25,6 +27,7 @@ export function LevelChips({ levels, counts, onToggle }: LevelChipsProps) {
           key={level}
           size="xs"
           color={COLORS[level]}
+          autoContrast
           checked={levels.has(level)}
           onChange={(checked) => onToggle(level, checked)}
         >

@@ -18,6 +18,11 @@ function ago(ms: number): string {
   return s < 60 ? `${s} s ago` : `${Math.floor(s / 60)} min ago`;
 }
 
+/** What went wrong with the last poll, in the client's own sentence for operators. */
+function reason(error: unknown): string {
+  return error instanceof Error && error.message ? `: ${error.message}` : '';
+}
+
 /** "12,345 lines - live - updated 1 s ago", "complete - 12,345 lines", "paused", "reconnecting". */
 export function LogStatusLine({ tail, lines, paused, onRetry, notice }: LogStatusLineProps) {
   const now = useNow(1000);
@@ -26,7 +31,7 @@ export function LogStatusLine({ tail, lines, paused, onRetry, notice }: LogStatu
   else if (tail.done) text = `complete - ${count(lines)}`;
   else if (paused) text = `paused - ${count(lines)}`;
   else if (tail.errorAttempt > 0)
-    text = `${count(lines)} - reconnecting (attempt ${tail.errorAttempt})`;
+    text = `${count(lines)} - reconnecting (attempt ${tail.errorAttempt})${reason(tail.error)}`;
   else if (tail.updatedAt === null)
     text = lines > 0 ? `loading - ${count(lines)}` : 'loading log...';
   else if (tail.jobFound === false) text = 'the Job log API does not know this job';

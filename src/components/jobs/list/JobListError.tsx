@@ -1,17 +1,19 @@
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useNow } from '../../ui/useNow';
 import { freshnessLabel } from './RefreshControl';
 
 interface JobListErrorProps {
   error: unknown;
   /** When the rows still on screen were fetched; 0 when there are none. */
   keptSince: number;
-  now: number;
   onRetry: () => void;
   retrying: boolean;
 }
 
 /** A failed load, or a failed refresh that leaves the last good rows on screen. */
-export function JobListError({ error, keptSince, now, onRetry, retrying }: JobListErrorProps) {
+export function JobListError({ error, keptSince, onRetry, retrying }: JobListErrorProps) {
+  // Ticks here, not in the page: the table must not re-render every second.
+  const now = useNow(1000);
   return (
     <ErrorAlert
       title={
