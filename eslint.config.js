@@ -15,6 +15,7 @@ export default defineConfig([
     'playwright-report',
     'test-results',
     'bench/results',
+    'bench/peers/dist',
   ]),
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,0 +1,66 @@
+/** Request and byte accounting for the Job log API while a page follows a log. */
+
+export interface LogResponse {
+  /** ms since the watch began */
+  at: number;
+  /** Body bytes as they crossed the wire (after any compression). */
+  transferBytes: number;
+  /** Decoded body bytes. */
+  bodyBytes: number;
+  /** Bytes of the log lines the body carried (their JSON). */
+  lineBytes: number;
+  lines: number;
+}
+
+export interface FollowCost {
+  requests: number;
+  transferBytes: number;
+  bodyBytes: number;
+  lineBytes: number;
+  /** What refetching the whole log at each of these polls would have sent. */
+  refetchAllBytes: number;
+  /** bodyBytes / lineBytes: the goal is at most 1.1. */
+  overhead: number;
+}
+
+/**
+ * A refetch of the whole log at poll i would send every line held by then (`baseLineBytes`
+ * held before the first) plus that response's envelope and job object.
+ */
+export function followCost(responses: readonly LogResponse[], baseLineBytes = 0): FollowCost {
+  let held = baseLineBytes;
+  let refetchAllBytes = 0;
+  let transferBytes = 0;
+  let bodyBytes = 0;
+  let lineBytes = 0;
+  for (const r of responses) {
+    held += r.lineBytes;
+    refetchAllBytes += held + (r.bodyBytes - r.lineBytes);
+    transferBytes += r.transferBytes;
+    bodyBytes += r.bodyBytes;
+    lineBytes += r.lineBytes;
+  }
+  return {
+    requests: responses.length,
+    transferBytes,
+    bodyBytes,
+    lineBytes,
+    refetchAllBytes,
+    overhead: lineBytes > 0 ? bodyBytes / lineBytes : NaN,
+  };
+}
+
+/** Bytes of the log lines in a Job log API body, as their JSON text; 0 for anything else. */
+export function lineBytesOf(body: unknown): { bytes: number; lines: number } {
+  const payload = (body as { payload?: { logs?: unknown } } | null)?.payload;
+  const logs = Array.isArray(payload?.logs) ? (payload.logs as unknown[]) : [];
+  const real = logs.filter((l) => l !== null && (l as { id?: unknown }).id != null);
+  if (real.length === 0) return { bytes: 0, lines: 0 };
+  // The lines as the array's items, separators included: `[a,b]` minus the brackets.
+  return { bytes: Buffer.byteLength(JSON.stringify(real)) - 2, lines: real.length };
+}
+
+/** Requests that began within [from, to) ms. */
+export function countBetween(times: readonly number[], from: number, to: number): number {
+  return times.filter((t) => t >= from && t < to).length;
+}

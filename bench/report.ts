@@ -1,0 +1,316 @@
+/** The Markdown report: figures, peers side by side, and the goals with what held. */
+import { int, kb, mb, ms, table, times } from './lib/format.ts';
+import { ratio } from './lib/stats.ts';
+import type { BenchResults } from './results.ts';
+import type { PeerResult } from './scenarios/peers.ts';
+import { POLL_INTERVAL_MS } from '../src/api/logTail.ts';
+
+const n = (lines: number) => lines.toLocaleString('en-US');
+const med = (values: number[]) => {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : NaN;
+};
+
+function peerRow(p: PeerResult): string[] {
+  if (p.failed) return [p.kind, n(p.lines), p.failed, '', '', '', '', '', ''];
+  return [
+    p.kind,
+    n(p.lines),
+    ms(p.tailPainted),
+    mb(p.heapMb),
+    int(p.domElements),
+    ms(med(p.appends.map((a) => a.painted))),
+    ms(med(p.appends.map((a) => a.work)), 1),
+    ms(Math.max(0, ...p.appends.map((a) => a.longestTask))),
+    `${p.scroll?.janky ?? '-'} (worst ${ms(p.scroll?.worst)})`,
+    `${p.followedOnLoad ? 'yes' : 'no'}; ${p.appends.length - p.appendsNotFollowed}/${p.appends.length}`,
+  ];
+}
+
+interface Goal {
+  goal: string;
+  measured: string;
+  holds: boolean | null;
+}
+
+function goals(r: BenchResults): Goal[] {
+  const largest = r.follow.at(-1);
+  const atLines = largest ? ` at ${n(largest.lines)} lines` : '';
+  const virtuoso = r.peers.filter((p) => p.kind === 'react-virtuoso' && !p.failed);
+  const virtuosoPainted = med(
+    virtuoso
+      .filter((p) => p.lines === largest?.lines)
+      .flatMap((p) => p.appends.map((a) => a.painted)),
+  );
+  const paintBar = Number.isFinite(virtuosoPainted) ? Math.min(65, virtuosoPainted) : 65;
+  const tailFirst = r.load.filter((l) => l.server === 'pages of 2,000').at(-1);
+  const list = r.list.find((l) => l.jobs === 100_000);
+  const js = Math.max(...r.routes.map((route) => route.jsGzip));
+  const check = (value: number | undefined, ok: (v: number) => boolean) =>
+    value === undefined || !Number.isFinite(value) ? null : ok(value);
+  return [
+    {
+      goal: 'JS heap with the log held and followed < 250 MB',
+      measured: `${mb(largest?.result.heapMb)}${atLines}`,
+      holds: check(largest?.result.heapMb, (v) => v < 250),
+    },
+    {
+      goal: 'Append 1,000 lines: main-thread work < 16 ms',
+      measured: `${ms(largest?.work.median, 1)} (median)${atLines}`,
+      holds: check(largest?.work.median, (v) => v < 16),
+    },
+    {
+      goal: `Append 1,000 lines: tail painted <= react-virtuoso (${ms(paintBar)})`,
+      measured: `${ms(largest?.painted.median)}${atLines}`,
+      holds: check(largest?.painted.median, (v) => v <= paintBar),
+    },
+    {
+      goal: 'Append cost at the largest size <= 1.2 x at 10,000 lines',
+      measured: times(r.appendCostRatio),
+      holds: check(r.appendCostRatio, (v) => v <= 1.2),
+    },
+    {
+      goal: 'Scrolling top to bottom in 60 frames: 0 janky frames',
+      measured: `${largest?.result.scroll.janky ?? '-'} (worst ${ms(largest?.result.scroll.worst)})${atLines}`,
+      holds: check(largest?.result.scroll.janky, (v) => v === 0),
+    },
+    {
+      goal: 'A huge log shows its tail within 500 ms of the first response',
+      measured: tailFirst
+        ? `${ms(tailFirst.median.tailFromFirstResponse)} at ${n(tailFirst.lines)} lines (${int(tailFirst.median.requests)} requests)`
+        : '-',
+      holds: check(tailFirst?.median.tailFromFirstResponse, (v) => v <= 500),
+    },
+    {
+      goal: `Streaming p95 < poll interval + 150 ms (${ms(POLL_INTERVAL_MS + 150)})`,
+      measured: r.streaming ? `p95 ${ms(r.streaming.p95)}, p50 ${ms(r.streaming.p50)}` : '-',
+      holds: check(r.streaming?.p95, (v) => v < POLL_INTERVAL_MS + 150),
+    },
+    {
+      goal: 'Bytes to follow a log <= 1.1 x the bytes of its lines',
+      measured: r.network ? times(r.network.follow.overhead) : '-',
+      holds: check(r.network?.follow.overhead, (v) => v <= 1.1),
+    },
+    {
+      goal: 'No requests in the 10 s after the job completes, none while the tab is hidden',
+      measured: r.network ? `${r.network.afterComplete} / ${r.network.hidden}` : '-',
+      holds: r.network ? r.network.afterComplete === 0 && r.network.hidden === 0 : null,
+    },
+    {
+      goal: 'Job list first rows < 800 ms with 100,000 jobs',
+      measured: ms(list?.median),
+      holds: check(list?.median, (v) => v < 800),
+    },
+    {
+      goal: 'Initial JS < 200 KB gzip (per route)',
+      measured: kb(js),
+      holds: check(js, (v) => v < 200 * 1024),
+    },
+  ];
+}
+
+export function report(r: BenchResults): string {
+  const out: string[] = [];
+  const mark = (holds: boolean | null) => (holds === null ? 'not measured' : holds ? 'yes' : 'NO');
+  out.push(`# Jobscope benchmark (${r.mode})`, '');
+  out.push(
+    `${r.startedAt}, ${r.durationSec} s. Chromium ${r.chromium} headless; ${r.machine.cpu}, ` +
+      `${r.machine.cores} cores, ${r.machine.memoryGb} GB; ${r.machine.os}; Node ${r.machine.node}. ` +
+      Object.entries(r.packages)
+        .map(([name, version]) => `${name} ${version}`)
+        .join(', ') +
+      '.',
+    '',
+    'Medians; every load is a cold browser context. Times "from nav" count from navigation ' +
+      '(including fetching from the simulator); "from resp." from the arrival of the last log ' +
+      'response before the event. Heap is after a forced garbage collection.',
+    '',
+  );
+
+  out.push('## Goals', '');
+  out.push(
+    table(
+      ['goal', 'measured', 'holds'],
+      goals(r).map((g) => [g.goal, g.measured, mark(g.holds)]),
+    ),
+    '',
+  );
+
+  out.push('## 1. Big log, opened cold', '');
+  out.push(
+    table(
+      [
+        'server',
+        'lines',
+        'runs',
+        'first lines (nav)',
+        'tail (nav)',
+        'tail (from resp.)',
+        'all held (nav)',
+        'all held (from resp.)',
+        'requests',
+        'JS heap',
+        'DOM elements',
+        'longest task',
+      ],
+      r.load.map((l) => [
+        l.server,
+        n(l.lines),
+        String(l.runs.length),
+        ms(l.median.firstPainted),
+        ms(l.median.tailPainted),
+        ms(l.median.tailFromResponse),
+        ms(l.median.allHeld),
+        ms(l.median.allFromResponse),
+        int(l.median.requests),
+        mb(l.median.heapMb),
+        int(l.median.domElements),
+        ms(l.median.longestTask),
+      ]),
+    ),
+    '',
+  );
+
+  out.push('## 2, 3. Following: append 1,000 lines, then scroll top to bottom in 60 frames', '');
+  out.push(
+    table(
+      [
+        'lines held',
+        'appends',
+        'tail painted (from resp.)',
+        'main-thread work',
+        'longest task (max)',
+        'heap held',
+        'heap after',
+        'DOM elements',
+        'janky frames (of 61)',
+        'worst frame',
+      ],
+      r.follow.map((f) => [
+        n(f.lines),
+        String(f.painted.n),
+        `${ms(f.painted.median)} (${ms(f.painted.min)}-${ms(f.painted.max)})`,
+        `${ms(f.work.median, 1)} (${ms(f.work.min, 1)}-${ms(f.work.max, 1)})`,
+        ms(f.longestTask.max, 1),
+        mb(f.result.heapHeldMb),
+        mb(f.result.heapMb),
+        int(f.result.domElements),
+        String(f.result.scroll.janky),
+        ms(f.result.scroll.worst),
+      ]),
+    ),
+    '',
+    `Append cost at ${n(r.follow.at(-1)?.lines ?? 0)} lines / at 10,000: ${times(r.appendCostRatio)}.`,
+    '',
+  );
+  const hot = r.follow.at(-1)?.result.hot ?? [];
+  if (hot.length > 0) {
+    out.push(
+      `Slowest append at ${n(r.follow.at(-1)!.lines)} lines, self time by function (CPU samples from the trace):`,
+      '',
+      table(
+        ['function (minified bundle)', 'self time'],
+        hot.map((h) => [h.name, ms(h.selfMs, 1)]),
+      ),
+      '',
+    );
+  }
+
+  out.push('## 7. Peers on the same lines (handed in memory, no network)', '');
+  out.push(
+    table(
+      [
+        'viewer',
+        'lines',
+        'tail painted',
+        'JS heap',
+        'DOM elements',
+        'append: tail painted',
+        'append: main-thread work',
+        'append: longest task',
+        'janky frames scrolling',
+        'followed: load; appends',
+      ],
+      r.peers.map(peerRow),
+    ),
+    '',
+  );
+  const ratios: string[][] = [];
+  for (const lines of [...new Set(r.peers.map((p) => p.lines))]) {
+    const load = r.load.find((l) => l.server === 'one response' && l.lines === lines);
+    const follow = r.follow.find((f) => f.lines === lines);
+    for (const p of r.peers.filter((x) => x.lines === lines && !x.failed)) {
+      ratios.push([
+        p.kind,
+        n(lines),
+        times(ratio(load?.median.tailFromResponse, p.tailPainted)),
+        times(ratio(follow?.result.heapHeldMb ?? load?.median.heapMb, p.heapMb)),
+        times(ratio(follow?.painted.median, med(p.appends.map((a) => a.painted)))),
+        times(ratio(follow?.work.median, med(p.appends.map((a) => a.work)))),
+      ]);
+    }
+  }
+  out.push(
+    "Jobscope / peer (below 1.00: Jobscope is ahead). Load compares Jobscope's tail painted from " +
+      "the arrival of its one response with the peer's from the hand-over.",
+    '',
+    table(
+      ['peer', 'lines', 'tail painted', 'JS heap', 'append: tail painted', 'append: work'],
+      ratios,
+    ),
+    '',
+  );
+
+  out.push('## 4, 5. Streaming and network', '');
+  const s = r.streaming;
+  const w = r.network;
+  out.push(
+    table(
+      ['measure', 'value'],
+      [
+        ['streaming lines measured (10 lines/s)', s ? int(s.lines) : '-'],
+        [
+          'creation to visible, p50 / p95 / max',
+          s ? `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.max)}` : '-',
+        ],
+        ['log requests while following', w ? `${int(w.follow.requests)} in ${w.seconds} s` : '-'],
+        [
+          'bytes received (body) / bytes of the lines',
+          w
+            ? `${kb(w.follow.bodyBytes)} / ${kb(w.follow.lineBytes)} (${times(w.follow.overhead)})`
+            : '-',
+        ],
+        ['bytes on the wire', w ? kb(w.follow.transferBytes) : '-'],
+        [
+          'refetching the whole log at each poll would have sent',
+          w ? kb(w.follow.refetchAllBytes) : '-',
+        ],
+        ['job completed to the panel saying so', w ? ms(w.completeShownAfter) : '-'],
+        ['requests in the 10 s after that', w ? String(w.afterComplete) : '-'],
+        ['requests while hidden', w ? `${w.hidden} in ${w.hiddenSeconds} s` : '-'],
+      ],
+    ),
+    '',
+  );
+
+  out.push('## 6. Job list and bundles', '');
+  out.push(
+    table(
+      ['jobs in the simulator', 'runs', 'first rows painted (nav)'],
+      r.list.map((l) => [n(l.jobs), String(l.runs.length), ms(l.median)]),
+    ),
+    '',
+    table(
+      ['route', 'JS (gzip -9)', 'CSS (gzip -9)', 'files'],
+      r.routes.map((route) => [
+        route.route,
+        kb(route.jsGzip),
+        kb(route.cssGzip),
+        String(route.files),
+      ]),
+    ),
+    '',
+  );
+  if (r.errors.length > 0) out.push('## Errors', '', ...r.errors.map((e) => `- ${e}`), '');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,249 @@
+/**
+ * `npm run bench [-- --quick]`: Jobscope's log view and job list against the peers, in headless
+ * Chromium, on production servers in simulator mode. Writes bench/results/<timestamp>.json and
+ * bench/RESULTS.md, and prints the Markdown table.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { format } from 'prettier';
+import { staleBuildReason } from '../server/buildFreshness.ts';
+import { launch } from './lib/browser.ts';
+import { Demo } from './lib/demo.ts';
+import { machine, packageVersions } from './lib/machine.ts';
+import { ROOT, startServer, type BenchServer } from './lib/server.ts';
+import { median, summarize } from './lib/stats.ts';
+import { report } from './report.ts';
+import type { BenchResults, FollowEntry, LoadEntry } from './results.ts';
+import { followAndAppend } from './scenarios/append.ts';
+import { listOnce, routeBytes } from './scenarios/jobList.ts';
+import { loadOnce, type LoadRun } from './scenarios/load.ts';
+import { network } from './scenarios/network.ts';
+import { PEER_KINDS, peerRun } from './scenarios/peers.ts';
+import { streaming } from './scenarios/streaming.ts';
+import type { BenchJob, Ctx, Target } from './scenarios/types.ts';
+
+const quick = process.argv.includes('--quick');
+const PLAN = quick
+  ? {
+      sizes: [10_000, 100_000],
+      loadRuns: () => 1,
+      unpagedSizes: [10_000],
+      appendReps: 3,
+      streamingSec: 10,
+      networkSec: 12,
+      hiddenSec: 5,
+      listRuns: 1,
+      peerSizes: [10_000],
+      peerReps: 3,
+    }
+  : {
+      sizes: [10_000, 100_000, 1_000_000],
+      loadRuns: (lines: number) => (lines >= 1_000_000 ? 1 : 3),
+      unpagedSizes: [10_000, 100_000, 1_000_000],
+      appendReps: 10,
+      streamingSec: 30,
+      networkSec: 60,
+      hiddenSec: 30,
+      listRuns: 3,
+      peerSizes: [10_000, 100_000, 1_000_000],
+      peerReps: 10,
+    };
+
+const SIM_ENV = { DEMO_SEED: '7', DEMO_JOBS: '60', DEMO_BIG_LOG_LINES: '1000' };
+const began = Date.now();
+const log = (message: string) =>
+  console.error(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+
+async function ensureBuilds() {
+  const reason = await staleBuildReason(ROOT);
+  if (reason) {
+    log(`building the dashboard (${reason})`);
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  log('building the peers page');
+  execFileSync('npx', ['vite', 'build', '-c', 'bench/peers/vite.config.ts'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+async function makeJobs(target: Target, sizes: readonly number[]): Promise<BenchJob[]> {
+  const jobs: BenchJob[] = [];
+  for (const lines of sizes) {
+    const job = await target.demo.createJob({
+      title: `Bench: ${lines.toLocaleString('en-US')} lines`,
+      historicalLogs: lines,
+      logRate: 0,
+      running: false,
+    });
+    const lastId = await target.demo.lastLogId(job.jobId);
+    if (lastId === null) throw new Error(`job ${job.jobId} has no log`);
+    jobs.push({ jobId: job.jobId, lines, lastId });
+  }
+  return jobs;
+}
+
+function medians(runs: LoadRun[]): Record<keyof LoadRun, number> {
+  const keys = Object.keys(runs[0]!) as (keyof LoadRun)[];
+  return Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])) as Record<
+    keyof LoadRun,
+    number
+  >;
+}
+
+async function attempt<T>(errors: string[], label: string, work: () => Promise<T>) {
+  try {
+    return await work();
+  } catch (error) {
+    const message = `${label}: ${String(error).split('\n')[0]}`;
+    log(`FAILED ${message}`);
+    errors.push(message);
+    return null;
+  }
+}
+
+async function main() {
+  await ensureBuilds();
+  const servers: BenchServer[] = [];
+  const browser = await launch();
+  const ctx: Ctx = { browser, quick, log };
+  const errors: string[] = [];
+  const results: BenchResults = {
+    startedAt: new Date(began).toISOString(),
+    durationSec: 0,
+    mode: quick ? 'quick' : 'full',
+    machine: machine(),
+    chromium: browser.version(),
+    packages: packageVersions([
+      'react',
+      '@tanstack/react-virtual',
+      '@melloware/react-logviewer',
+      'react-virtuoso',
+      '@playwright/test',
+      'vite',
+    ]),
+    load: [],
+    follow: [],
+    appendCostRatio: NaN,
+    streaming: null,
+    network: null,
+    list: [],
+    routes: [],
+    peers: [],
+    errors,
+  };
+  const serve = async (label: string, env: Record<string, string>): Promise<Target> => {
+    log(`starting a server: ${label}`);
+    const server = await startServer({ ...SIM_ENV, ...env });
+    servers.push(server);
+    return { label, url: server.url, demo: new Demo(server.url) };
+  };
+  try {
+    const paged = await serve('pages of 2,000', { LOG_PAGE_LIMIT: '2000' });
+    const unpaged = await serve('one response', { LOG_PAGE_LIMIT: '0' });
+    const pagedJobs = await makeJobs(paged, PLAN.sizes);
+    const unpagedJobs = await makeJobs(unpaged, PLAN.unpagedSizes);
+
+    // 1. Big log, cold.
+    for (const [target, jobs] of [
+      [paged, pagedJobs],
+      [unpaged, unpagedJobs],
+    ] as const) {
+      for (const job of jobs) {
+        const runs: LoadRun[] = [];
+        for (let i = 0; i < PLAN.loadRuns(job.lines); i++) {
+          log(`load ${job.lines} lines, ${target.label}, run ${i + 1}`);
+          const run = await attempt(errors, `load ${job.lines} ${target.label}`, () =>
+            loadOnce(ctx, target, job),
+          );
+          if (run) runs.push(run);
+        }
+        if (runs.length > 0) {
+          const entry: LoadEntry = {
+            server: target.label,
+            lines: job.lines,
+            runs,
+            median: medians(runs),
+          };
+          results.load.push(entry);
+        }
+      }
+    }
+
+    // 2 and 3. Appends while following, then scrolling.
+    for (const job of pagedJobs) {
+      log(`follow ${job.lines} lines: ${PLAN.appendReps} appends of 1,000, then scroll`);
+      const result = await attempt(errors, `follow ${job.lines}`, () =>
+        followAndAppend(ctx, paged, job, PLAN.appendReps),
+      );
+      if (!result) continue;
+      const entry: FollowEntry = {
+        lines: job.lines,
+        result,
+        painted: summarize(result.appends.map((a) => a.painted)),
+        work: summarize(result.appends.map((a) => a.work)),
+        longestTask: summarize(result.appends.map((a) => a.longestTask)),
+      };
+      results.follow.push(entry);
+    }
+    const smallest = results.follow.find((f) => f.lines === 10_000);
+    const largest = results.follow.at(-1);
+    if (smallest && largest) results.appendCostRatio = largest.work.median / smallest.work.median;
+
+    // 4 and 5. Streaming and the network.
+    log(`streaming for ${PLAN.streamingSec} s`);
+    results.streaming = await attempt(errors, 'streaming', () =>
+      streaming(ctx, paged, PLAN.streamingSec),
+    );
+    log(`network: following for ${PLAN.networkSec} s, then completion and a hidden tab`);
+    results.network = await attempt(errors, 'network', () =>
+      network(ctx, paged, { seconds: PLAN.networkSec, hiddenSeconds: PLAN.hiddenSec }),
+    );
+
+    // 6. The job list.
+    const many = await serve('100,000 jobs', { LOG_PAGE_LIMIT: '2000', DEMO_JOBS: '100000' });
+    for (const [target, jobs] of [
+      [paged, 60],
+      [many, 100_000],
+    ] as const) {
+      const runs: number[] = [];
+      for (let i = 0; i < PLAN.listRuns; i++) {
+        log(`job list, ${jobs} jobs, run ${i + 1}`);
+        const run = await attempt(errors, `list ${jobs}`, () => listOnce(ctx, target));
+        if (run) runs.push(run.firstRows);
+      }
+      results.list.push({ jobs, runs, median: median(runs) });
+    }
+    for (const route of ['/jobs', `/jobs/${pagedJobs[0]!.jobId}?tab=log`]) {
+      const bytes = await attempt(errors, `bytes ${route}`, () => routeBytes(ctx, paged, route));
+      if (bytes) results.routes.push({ ...bytes, route: route.replace(/[0-9a-f]{24}/, ':jobId') });
+    }
+
+    // 7. Peers, on the same lines (the unpaged server sends them in one response).
+    for (const job of unpagedJobs.filter((j) => PLAN.peerSizes.includes(j.lines))) {
+      for (const kind of PEER_KINDS) {
+        log(`peer ${kind}, ${job.lines} lines`);
+        results.peers.push(await peerRun(ctx, unpaged, job, kind, PLAN.peerReps));
+      }
+    }
+  } finally {
+    await browser.close();
+    for (const server of servers) await server.stop();
+  }
+
+  results.durationSec = Math.round((Date.now() - began) / 1000);
+  // Formatted as `npm run lint` (prettier --check) expects of a committed file.
+  const markdown = await format(report(results), { parser: 'markdown' });
+  const stamp = results.startedAt.replace(/[:.]/g, '-');
+  await mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
+  await writeFile(
+    path.join(ROOT, `bench/results/${stamp}.json`),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
+  await writeFile(path.join(ROOT, 'bench/RESULTS.md'), markdown);
+  console.log(markdown);
+  log(`done in ${results.durationSec} s; bench/results/${stamp}.json`);
+}
+
+await main();

@@ -1,0 +1,136 @@
+/**
+ * Scenario 2 (appends while following) and 3 (scrolling) on one opened log: N lines held, the
+ * simulator appends 1,000 lines, the bench times from the response's arrival to the new tail
+ * painted and sums the main thread's work in between from a trace.
+ */
+import type { Page } from '@playwright/test';
+import { TRACE_CATEGORIES } from '../lib/browser.ts';
+import { domElements, heapMb } from '../lib/cdp.ts';
+import { frameStats, type FrameStats } from '../lib/frames.ts';
+import {
+  logResponseEnds,
+  logWatch,
+  openLog,
+  SELECTORS,
+  waitForTimes,
+} from '../lib/jobscopePage.ts';
+import { scrollThrough } from '../lib/probe.ts';
+import {
+  eventTs,
+  hotFunctions,
+  parseTrace,
+  rendererMain,
+  resourceFinishes,
+  workBetween,
+} from '../lib/trace.ts';
+import type { BenchJob, Ctx, Target } from './types.ts';
+
+export const APPEND_COUNT = 1000;
+export const SCROLL_FRAMES = 60;
+
+export interface AppendRun {
+  /** ms from the response's arrival to the new tail painted */
+  painted: number;
+  /** ms of main-thread tasks in that window */
+  work: number;
+  longestTask: number;
+}
+
+export interface Hot {
+  name: string;
+  selfMs: number;
+}
+
+export interface FollowResult {
+  appends: AppendRun[];
+  /** Self time by function over the slowest append's window. */
+  hot: Hot[];
+  heapMb: number;
+  domElements: number;
+  scroll: FrameStats;
+  /** Heap with N lines held, before any append. */
+  heapHeldMb: number;
+}
+
+async function traced<T>(ctx: Ctx, page: Page, work: () => Promise<T>) {
+  await ctx.browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  try {
+    const value = await work();
+    return { value, events: parseTrace(await ctx.browser.stopTracing()) };
+  } catch (error) {
+    await ctx.browser.stopTracing().catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function scrollFrames(page: Page, selector: string): Promise<FrameStats> {
+  await page.evaluate((s) => {
+    document.querySelector(s)!.scrollTop = 0;
+  }, selector);
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
+  const stamps = await page.evaluate(scrollThrough, { selector, frames: SCROLL_FRAMES });
+  return frameStats(stamps);
+}
+
+export async function followAndAppend(
+  ctx: Ctx,
+  target: Target,
+  job: BenchJob,
+  reps: number,
+): Promise<FollowResult> {
+  const opened = await openLog(ctx.browser, target.url, job.jobId, logWatch(job.lastId, job.lines));
+  const { page, cdp } = opened;
+  try {
+    await waitForTimes(page, ['tail', 'status'], Math.max(60_000, job.lines / 5));
+    const heapHeldMb = await heapMb(cdp);
+    const appends: AppendRun[] = [];
+    let hot: Hot[] = [];
+    let slowest = -1;
+    let lastId = job.lastId;
+    for (let i = 0; i < reps; i++) {
+      const cursor = lastId;
+      const { value: tail, events } = await traced(ctx, page, async () => {
+        const added = await target.demo.appendLogs(job.jobId, { count: APPEND_COUNT });
+        await page.evaluate((spec) => window.__bench!.watch(spec), logWatch(added.lastId!, null));
+        await waitForTimes(page, ['tail'], 20_000);
+        lastId = added.lastId!;
+        return (await page.evaluate(() => window.__bench!.times())).tail!;
+      });
+      const urlPart = `/details/${cursor}`;
+      const arrived = (await logResponseEnds(page, job.jobId))
+        .filter((e) => e.url.endsWith(urlPart) && e.end <= tail)
+        .at(-1)?.end;
+      const thread = rendererMain(events, 'bench:tail');
+      const markTs = eventTs(events, 'bench:tail');
+      const finishTs = resourceFinishes(events, urlPart)
+        .filter((t) => markTs === null || t <= markTs)
+        .at(-1);
+      const work =
+        thread && markTs !== null && finishTs !== undefined
+          ? workBetween(events, thread, finishTs, markTs)
+          : { total: NaN, longest: NaN, tasks: 0 };
+      appends.push({
+        painted: tail - (arrived ?? NaN),
+        work: work.total,
+        longestTask: work.longest,
+      });
+      if (thread && markTs !== null && finishTs !== undefined && work.total > slowest) {
+        slowest = work.total;
+        hot = hotFunctions(events, thread, finishTs, markTs);
+      }
+    }
+    const scroll = await scrollFrames(page, SELECTORS.viewport);
+    return {
+      appends,
+      hot,
+      heapHeldMb,
+      heapMb: await heapMb(cdp),
+      domElements: await domElements(page),
+      scroll,
+    };
+  } finally {
+    await opened.close();
+  }
+}

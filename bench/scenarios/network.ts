@@ -1,0 +1,125 @@
+/**
+ * Scenario 5: what following a log costs on the wire, against refetching the whole log at each
+ * poll; and the requests once the job has completed and while the tab is hidden (both should
+ * be none).
+ */
+import type { Page } from '@playwright/test';
+import { logWatch, openLog, SELECTORS, waitForTimes } from '../lib/jobscopePage.ts';
+import { followCost, lineBytesOf, type FollowCost, type LogResponse } from '../lib/network.ts';
+import type { Ctx, Target } from './types.ts';
+
+export interface NetworkResult {
+  seconds: number;
+  follow: FollowCost;
+  /** Requests (any API) in the 10 s after the log panel showed the job complete. */
+  afterComplete: number;
+  /** ms from the job's completion to the panel saying so */
+  completeShownAfter: number;
+  /** Requests (any API) while the tab was hidden. */
+  hidden: number;
+  hiddenSeconds: number;
+}
+
+function apiRequests(page: Page): { count: () => number } {
+  let count = 0;
+  page.on('request', (r) => {
+    if (/\/(api|jobs)\/v1\//.test(new URL(r.url()).pathname)) count++;
+  });
+  return { count: () => count };
+}
+
+/** Emulates a hidden tab: the Page Visibility API is all the app reads. */
+async function hide(page: Page) {
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('blur'));
+  });
+}
+
+export async function network(
+  ctx: Ctx,
+  target: Target,
+  { seconds, hiddenSeconds }: { seconds: number; hiddenSeconds: number },
+): Promise<NetworkResult> {
+  const job = await target.demo.createJob({
+    title: 'Bench: network',
+    historicalLogs: 0,
+    logRate: 10,
+    steps: 10_000,
+  });
+  const opened = await openLog(ctx.browser, target.url, job.jobId, logWatch(null, null));
+  const { page } = opened;
+  try {
+    const start = Date.now();
+    const responses: Promise<LogResponse | null>[] = [];
+    let watching = true;
+    page.on('response', (response) => {
+      if (!watching || !response.url().includes(`/api/v1/job/${job.jobId}/details`)) return;
+      responses.push(
+        (async () => {
+          const body = await response.body();
+          const sizes = await response.request().sizes();
+          const lines = lineBytesOf(JSON.parse(String(body)));
+          return {
+            at: Date.now() - start,
+            transferBytes: sizes.responseBodySize,
+            bodyBytes: body.length,
+            lineBytes: lines.bytes,
+            lines: lines.lines,
+          };
+        })().catch(() => null),
+      );
+    });
+    await page.waitForTimeout(seconds * 1000);
+    watching = false;
+    const settled = (await Promise.all(responses)).filter((r): r is LogResponse => r !== null);
+    const follow = followCost(settled);
+
+    // Completion: the panel learns it from the log API (progress) or the Jobs API.
+    const requests = apiRequests(page);
+    const completedAt = Date.now();
+    await target.demo.setStatus(job.jobId, { status: 'Completed' });
+    await page.evaluate((spec) => window.__bench!.watch(spec), {
+      status: SELECTORS.status,
+      statusText: 'complete',
+    });
+    await waitForTimes(page, ['status'], 60_000);
+    const completeShownAfter = Date.now() - completedAt;
+    const base = requests.count();
+    await page.waitForTimeout(10_000);
+    const afterComplete = requests.count() - base;
+
+    // Hidden: a second, still running job.
+    const running = await target.demo.createJob({
+      title: 'Bench: hidden tab',
+      historicalLogs: 100,
+      logRate: 10,
+      steps: 10_000,
+    });
+    const other = await openLog(ctx.browser, target.url, running.jobId, logWatch(null, null));
+    try {
+      await waitForTimes(other.page, ['first'], 30_000);
+      await other.page.waitForTimeout(1_000);
+      const hiddenRequests = apiRequests(other.page);
+      await hide(other.page);
+      // A request already under way when the tab hid may still finish; count from the next tick.
+      await other.page.waitForTimeout(500);
+      const hiddenBase = hiddenRequests.count();
+      await other.page.waitForTimeout(hiddenSeconds * 1000);
+      return {
+        seconds,
+        follow,
+        afterComplete,
+        completeShownAfter,
+        hidden: hiddenRequests.count() - hiddenBase,
+        hiddenSeconds,
+      };
+    } finally {
+      await other.close();
+    }
+  } finally {
+    await opened.close();
+  }
+}

@@ -1,0 +1,21 @@
+import type { Browser } from '@playwright/test';
+import type { Demo } from '../lib/demo.ts';
+
+/** A server in simulator mode and the jobs the bench made on it. */
+export interface Target {
+  label: string;
+  url: string;
+  demo: Demo;
+}
+
+export interface BenchJob {
+  jobId: string;
+  lines: number;
+  lastId: number;
+}
+
+export interface Ctx {
+  browser: Browser;
+  quick: boolean;
+  log: (message: string) => void;
+}
