@@ -3,7 +3,7 @@
  * path per API, that API's auth header, the caller's abort signal plus a timeout, JSON parsing,
  * validation, and on failure one `ApiError`. A 401 asks the operator for a token and retries.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { httpError, networkError, parseError, schemaError, timeoutError } from './errorMessages';
 import type { ApiError, ApiName } from './errors';
 import { getToken, requestToken } from './tokens';
@@ -27,7 +27,7 @@ export function setFetch(fn: FetchLike | null): void {
 }
 
 /** A zod schema, or a hand-written validator that throws on a bad payload. */
-export type Validator<T> = z.ZodType<T> | ((value: unknown) => T);
+export type Validator<T> = z.ZodMiniType<T> | ((value: unknown) => T);
 
 export type QueryValue = string | number | boolean | null | undefined | readonly string[];
 

@@ -1,5 +1,5 @@
 /** Turns what went wrong on the wire into an `ApiError` an operator can read. */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { API_LABELS, ApiError, type ApiName } from './errors';
 import { getToken } from './tokens';
 
@@ -45,7 +45,7 @@ export function serverMessage(body: string): string | null {
   }
 }
 
-export function summarizeIssues(error: z.ZodError): string {
+export function summarizeIssues(error: z.core.$ZodError): string {
   const lines = error.issues.slice(0, 5).map((issue) => {
     const path = issue.path.length ? issue.path.map(String).join('.') : '(root)';
     return `${path}: ${issue.message}`;
@@ -138,7 +138,7 @@ export function parseError(ctx: Context, status: number, reason: string): ApiErr
 
 export function schemaError(ctx: Context, status: number, cause: unknown): ApiError {
   const reason =
-    cause instanceof z.ZodError
+    cause instanceof z.core.$ZodError
       ? summarizeIssues(cause)
       : cause instanceof Error
         ? cause.message

@@ -1,6 +1,6 @@
 /** The Jobs API as the app uses it: query keys, query options and the abort mutation. */
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiRequest, type QueryValue } from './client';
 import { ApiError, isApiError } from './errors';
 import {

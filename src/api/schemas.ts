@@ -9,16 +9,17 @@
  * The bundled server imports the *types* from here (never the other way round), so the
  * simulator and the client cannot drift apart.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 // The CSP forbids eval: zod's JIT would probe `new Function`, which a strict CSP reports as a
 // violation even though zod catches the error. Jitless parsing is plenty fast for our payloads.
-z.config({ jitless: true });
+// zod/mini keeps the bundle small; English messages make schema errors readable in the UI.
+z.config({ jitless: true, ...z.locales.en() });
 
 /** A string field that real data often leaves out or sets to null. */
-const text = z.string().nullish();
+const text = z.nullish(z.string());
 /** Upstream numbers sometimes arrive as numeric strings; keep either, never fail on it. */
-const numberish = z.union([z.number(), z.string()]).nullish();
+const numberish = z.nullish(z.union([z.number(), z.string()]));
 const record = z.record(z.string(), z.unknown());
 
 /** One step of a workflow job: the current `singleStep` or an entry of completed/cancelled. */
@@ -39,15 +40,15 @@ export const stepSchema = z.looseObject({
   updated: text,
   cancelled: text,
   /** ISO timestamp -> event code (0 became active, 1 paused, 2 completed; others kept raw). */
-  timeEvents: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).nullish(),
+  timeEvents: z.nullish(z.record(z.string(), z.union([z.number(), z.string(), z.null()]))),
   note: text,
-  values: z.array(z.unknown()).nullish(),
-  coordinates: z.unknown().optional(),
+  values: z.nullish(z.array(z.unknown())),
+  coordinates: z.optional(z.unknown()),
   parentStepId: text,
   parentUniqueStepId: text,
   parentStepTitle: text,
   parentStepDescription: text,
-  metadata: record.nullish(),
+  metadata: z.nullish(record),
 });
 export type Step = z.infer<typeof stepSchema>;
 
@@ -57,7 +58,7 @@ export const jobMetadataSchema = z.looseObject({
   workflowVersionId: text,
   jobTitle: text,
   /** Free key/value data, e.g. `ScheduledJobId`, `ScheduledTaskId`. */
-  metadata: record.nullish(),
+  metadata: z.nullish(record),
   created: text,
   updated: text,
   modified: text,
@@ -67,12 +68,12 @@ export const jobMetadataSchema = z.looseObject({
   username: text,
   workflowName: text,
   abandonReason: text,
-  currentStep: z
-    .looseObject({
-      singleStep: stepSchema.nullish(),
-      reportStep: z.unknown().optional(),
-    })
-    .nullish(),
+  currentStep: z.nullish(
+    z.looseObject({
+      singleStep: z.nullish(stepSchema),
+      reportStep: z.optional(z.unknown()),
+    }),
+  ),
 });
 export type JobMetadata = z.infer<typeof jobMetadataSchema>;
 
@@ -80,13 +81,13 @@ export type JobMetadata = z.infer<typeof jobMetadataSchema>;
 export const workflowJobSchema = z.looseObject({
   jobId: z.string(),
   metadata: jobMetadataSchema,
-  completedSteps: z.array(stepSchema).nullish(),
-  cancelledSteps: z.array(stepSchema).nullish(),
+  completedSteps: z.nullish(z.array(stepSchema)),
+  cancelledSteps: z.nullish(z.array(stepSchema)),
   team: text,
-  hierarchyStack: z.unknown().optional(),
-  packetIds: z.array(z.unknown()).nullish(),
-  jobExclusion: z.array(z.unknown()).nullish(),
-  excluded: z.boolean().nullish(),
+  hierarchyStack: z.optional(z.unknown()),
+  packetIds: z.nullish(z.array(z.unknown())),
+  jobExclusion: z.nullish(z.array(z.unknown())),
+  excluded: z.nullish(z.boolean()),
 });
 export type WorkflowJob = z.infer<typeof workflowJobSchema>;
 
@@ -119,7 +120,7 @@ export type LogJob = z.infer<typeof logJobSchema>;
 
 /** A log row as sent: a job with no logs can send one row whose fields are all null. */
 export const rawLogSchema = z.looseObject({
-  id: z.union([z.number(), z.string()]).nullable(),
+  id: z.nullable(z.union([z.number(), z.string()])),
   level: text,
   message: text,
   creationDate: text,
@@ -128,8 +129,8 @@ export const rawLogSchema = z.looseObject({
 export type RawLog = z.infer<typeof rawLogSchema>;
 
 export const logPayloadSchema = z.object({
-  job: logJobSchema.nullable(),
-  logs: z.array(rawLogSchema).nullish(),
+  job: z.nullable(logJobSchema),
+  logs: z.nullish(z.array(rawLogSchema)),
 });
 export type LogPayload = z.infer<typeof logPayloadSchema>;
 
@@ -152,7 +153,7 @@ export interface LogLine {
 
 /** The Job log API's 401/400 body: `{ context, errors: [{ msg, location }] }`. */
 export const logApiErrorSchema = z.looseObject({
-  context: z.unknown().optional(),
+  context: z.optional(z.unknown()),
   errors: z.array(z.looseObject({ msg: text, location: text })),
 });
 

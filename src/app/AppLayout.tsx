@@ -4,9 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { IconActivityHeartbeat } from '@tabler/icons-react';
 import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { clearTokens } from '../api/tokens';
-import { TokenPrompt } from '../components/ui/TokenPrompt';
+import { OnDemandTokenPrompt, PhoneSettingsMenu } from '../components/ui/OnDemand';
 import { ColorSchemeControl } from '../components/ui/ColorSchemeControl';
-import { SettingsMenu } from '../components/ui/SettingsMenu';
 import { TimeZoneControl } from '../components/ui/TimeZoneControl';
 import { paths } from './paths';
 import classes from './AppLayout.module.css';
@@ -43,15 +42,13 @@ export function AppLayout() {
               Sign out
             </Button>
           </Group>
-          <Group hiddenFrom="sm">
-            <SettingsMenu onSignOut={signOut} />
-          </Group>
+          <PhoneSettingsMenu onSignOut={signOut} />
         </Group>
       </AppShell.Header>
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
-      <TokenPrompt />
+      <OnDemandTokenPrompt />
       <ScrollRestoration />
     </AppShell>
   );

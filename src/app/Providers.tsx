@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
+import { OnDemandNotifications } from '../components/ui/OnDemand';
 import { TimeZoneProvider } from '../components/ui/timeZone';
 import { colorSchemeManager, cssVariablesResolver, theme } from './theme';
 
@@ -21,7 +21,7 @@ export function Providers({ client, children }: { client: QueryClient; children:
         cssVariablesResolver={cssVariablesResolver}
         defaultColorScheme="auto"
       >
-        <Notifications position="bottom-right" />
+        <OnDemandNotifications />
         <TimeZoneProvider>{children}</TimeZoneProvider>
       </MantineProvider>
       {QueryDevtools ? (

@@ -1,11 +1,13 @@
 import { createBrowserRouter, redirect } from 'react-router';
-import { JobDetailPage } from '../pages/JobDetailPage';
-import { JobListPage } from '../pages/JobListPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { AppLayout } from './AppLayout';
 import { RouteError } from './RouteError';
 import { paths } from './paths';
 
+/**
+ * Each page is its own chunk: the job list never loads the log panel's code and a deep link to
+ * a job never loads the list's. The shell (React, Mantine, Query, the API module) is shared.
+ */
 export function createRouter() {
   return createBrowserRouter([
     {
@@ -14,8 +16,16 @@ export function createRouter() {
       errorElement: <RouteError />,
       children: [
         { index: true, loader: () => redirect(paths.jobs()) },
-        { path: 'jobs', element: <JobListPage /> },
-        { path: 'jobs/:jobId', element: <JobDetailPage /> },
+        {
+          path: 'jobs',
+          lazy: async () => ({ Component: (await import('../pages/JobListPage')).JobListPage }),
+        },
+        {
+          path: 'jobs/:jobId',
+          lazy: async () => ({
+            Component: (await import('../pages/JobDetailPage')).JobDetailPage,
+          }),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,4 +1,3 @@
-import { Tooltip } from '@mantine/core';
 import {
   IconAlignLeft,
   IconHash,
@@ -37,15 +36,15 @@ export function StepTypeIcon({ stepType, size = 16 }: StepTypeIconProps) {
   const IconComponent = known?.icon ?? IconHelpCircle;
   const label = stepTypeLabel(stepType);
   return (
-    <Tooltip label={label} openDelay={300}>
-      <IconComponent
-        size={size}
-        stroke={1.75}
-        role="img"
-        aria-label={label}
-        data-step-type={stepType ?? ''}
-        style={{ flexShrink: 0, verticalAlign: 'middle' }}
-      />
-    </Tooltip>
+    // The label shows on hover as a native title (one per table row: no floating element).
+    <IconComponent
+      size={size}
+      stroke={1.75}
+      role="img"
+      aria-label={label}
+      title={label}
+      data-step-type={stepType ?? ''}
+      style={{ flexShrink: 0, verticalAlign: 'middle' }}
+    />
   );
 }

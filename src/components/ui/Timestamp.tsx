@@ -1,4 +1,4 @@
-import { Text, Tooltip, type TextProps } from '@mantine/core';
+import { Text, type TextProps } from '@mantine/core';
 import { formatAbsolute, formatRelative, parseTime } from '../../lib';
 import { useTimeZone } from './timeZone';
 import { useNow } from './useNow';
@@ -33,16 +33,17 @@ export function Timestamp({ value, mode = 'relative', ...textProps }: TimestampP
   }
   const relative = formatRelative(ms, now);
   return (
-    <Tooltip label={absolute} openDelay={300}>
-      <Text
-        component="time"
-        dateTime={iso}
-        aria-label={`${relative}, ${absolute}`}
-        inherit
-        {...textProps}
-      >
-        {relative}
-      </Text>
-    </Tooltip>
+    // A native title, not a positioned tooltip: a table shows hundreds of these and each one
+    // would otherwise mount its own floating element and listeners.
+    <Text
+      component="time"
+      dateTime={iso}
+      title={absolute}
+      aria-label={`${relative}, ${absolute}`}
+      inherit
+      {...textProps}
+    >
+      {relative}
+    </Text>
   );
 }

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Breadcrumbs,
-  Group,
-  Stack,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -58,11 +48,9 @@ export function JobHeader({ job, listHref }: JobHeaderProps) {
           </Title>
           <JobStatusBadge status={m.status} size="lg" />
           {job.excluded ? (
-            <Tooltip label={reason ?? 'No reason given'} disabled={!reason}>
-              <Badge color="grape" variant="outline" tt="none">
-                Excluded{reason ? `: ${reason}` : ''}
-              </Badge>
-            </Tooltip>
+            <Badge color="grape" variant="outline" tt="none" title={reason ?? 'No reason given'}>
+              Excluded{reason ? `: ${reason}` : ''}
+            </Badge>
           ) : null}
         </Group>
         <AbortJobButton job={job} />

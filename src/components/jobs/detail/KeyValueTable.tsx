@@ -1,4 +1,5 @@
 import { Code, Table, Text } from '@mantine/core';
+import { TableScroll } from '../../ui/TableScroll';
 
 function show(value: unknown) {
   if (value === null || value === undefined || value === '') {
@@ -21,7 +22,7 @@ function show(value: unknown) {
 /** Keys and values of a free-form object, values of any shape shown as text or JSON. */
 export function KeyValueTable({ label, entries }: { label: string; entries: [string, unknown][] }) {
   return (
-    <Table.ScrollContainer minWidth={0}>
+    <TableScroll minWidth={0}>
       <Table aria-label={label} variant="vertical" layout="fixed" withTableBorder>
         <Table.Tbody>
           {entries.map(([key, value]) => (
@@ -36,6 +37,6 @@ export function KeyValueTable({ label, entries }: { label: string; entries: [str
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

@@ -9,6 +9,7 @@ import { PastStepDetail } from './PastStepDetail';
 import type { PastStep } from './stepOrder';
 import { StepTypeLabel } from './StepTypeLabel';
 import classes from './StepsTable.module.css';
+import { TableScroll } from '../../ui/TableScroll';
 
 const COLUMNS = 8;
 
@@ -35,7 +36,7 @@ export function StepsTable({ rows }: { rows: PastStep[] }) {
       return next;
     });
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <TableScroll minWidth={560}>
       <Table verticalSpacing="xs" highlightOnHover aria-label="Completed and cancelled steps">
         <Table.Thead>
           <Table.Tr>
@@ -111,6 +112,6 @@ export function StepsTable({ rows }: { rows: PastStep[] }) {
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

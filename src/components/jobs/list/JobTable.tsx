@@ -9,6 +9,7 @@ import { JobRow } from './JobRow';
 import { JobTableSkeleton } from './JobTableSkeleton';
 import { SortableHeader } from './SortableHeader';
 import classes from './JobList.module.css';
+import { TableScroll } from '../../ui/TableScroll';
 
 interface JobTableProps {
   /** Undefined while the first page loads: skeleton rows. */
@@ -41,7 +42,7 @@ export function JobTable({
 }: JobTableProps) {
   const flash = generation % 2 === 0 ? 'a' : 'b';
   return (
-    <Table.ScrollContainer minWidth={0} type="native">
+    <TableScroll minWidth={0}>
       <Table
         ref={tableRef}
         aria-label="Jobs"
@@ -86,6 +87,6 @@ export function JobTable({
           )}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

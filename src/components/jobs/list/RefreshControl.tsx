@@ -1,4 +1,4 @@
-import { ActionIcon, Group, Loader, NativeSelect, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, Loader, NativeSelect, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { formatRelative } from '../../../lib/time';
 import { useNow } from '../../ui/useNow';
@@ -44,16 +44,15 @@ export function RefreshControl({
       <Text size="xs" c="dimmed" data-testid="freshness" miw="9.5em" ta="right">
         {freshness}
       </Text>
-      <Tooltip label="Refresh now">
-        <ActionIcon
-          variant="subtle"
-          aria-label="Refresh now"
-          onClick={onRefresh}
-          aria-busy={fetching}
-        >
-          {fetching ? <Loader size={14} /> : <IconRefresh size={16} aria-hidden />}
-        </ActionIcon>
-      </Tooltip>
+      <ActionIcon
+        variant="subtle"
+        aria-label="Refresh now"
+        title="Refresh now"
+        onClick={onRefresh}
+        aria-busy={fetching}
+      >
+        {fetching ? <Loader size={14} /> : <IconRefresh size={16} aria-hidden />}
+      </ActionIcon>
       <NativeSelect
         aria-label="Auto-refresh"
         size="xs"
