@@ -148,3 +148,29 @@ describe('isApiPath', () => {
     expect(isApiPath('/')).toBe(false);
   });
 });
+
+describe('compression', () => {
+  it('gzips a large JSON answer for clients that accept it, and leaves it whole otherwise', async () => {
+    const { createSimulator } = await import('./demo/index.ts');
+    const sim = createSimulator({
+      seed: 3,
+      jobs: 5,
+      bigLogLines: 5000,
+      logPageLimit: 2000,
+      autoTick: false,
+    });
+    try {
+      const api = createApiApp(testConfig(), { simulator: sim });
+      const state = (await (await api.request('/__demo/state')).json()) as { bigLogJobId: string };
+      const url = `/api/v1/job/${state.bigLogJobId}/details/0`;
+      const zipped = await api.request(url, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(zipped.headers.get('content-encoding')).toBe('gzip');
+      const plain = await api.request(url);
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      const body = (await plain.json()) as { payload: { logs: unknown[] } };
+      expect(body.payload.logs).toHaveLength(2000);
+    } finally {
+      sim.stop();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isDemoEnabled, type ApiName, type ServerConfig } from './config.ts';
@@ -54,6 +55,8 @@ const notFound = { message: 'Not found' };
 function createBaseApp(): Hono {
   const app = new Hono();
   app.use(securityHeaders);
+  // A page of 2,000 log lines is ~300 KB of JSON and ~40 KB gzipped; assets shrink alike.
+  app.use(compress());
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
       return c.json({ message: error.message || 'Request failed' }, error.status);
