@@ -42,7 +42,12 @@ describe('LogStore', () => {
       atEnd: false,
     });
     expect(ids(store)).toEqual([5, 10, 20, 30, 40, 50]);
-    expect(store.layoutVersion).toBe(before + 1);
+    // One insertion per line spliced in (20 at 1, then 5 at 0); 50 went on the end.
+    expect(store.layoutVersion).toBe(before + 2);
+    expect(store.insertionsSince(before)?.map(({ at, count }) => [at, count])).toEqual([
+      [1, 1],
+      [0, 1],
+    ]);
     expect(store.indexOfId(20)).toBe(2);
     expect(store.indexOfId(21)).toBe(-1);
     expect(store.lowerBound(21)).toBe(3);

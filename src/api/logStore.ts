@@ -66,6 +66,16 @@ export interface AppendResult {
   atEnd: boolean;
 }
 
+/** `count` lines were inserted at position `at`; `layoutVersion` became `version`. */
+export interface Insertion {
+  version: number;
+  at: number;
+  count: number;
+}
+
+/** Enough for indexes updated once per render. */
+const INSERTIONS_KEPT = 64;
+
 export class LogStore {
   private chunks: LogLine[][] = [];
   /** Position of each chunk's first line; rebuilt only when a line is spliced in. */
@@ -83,6 +93,8 @@ export class LogStore {
   version = 0;
   /** Changes when lines were inserted before the end, so positions derived earlier are stale. */
   layoutVersion = 0;
+  /** The latest insertions before the end, so indexes can shift rather than rebuild. */
+  private insertions: Insertion[] = [];
 
   get size(): number {
     return this.total;
@@ -156,9 +168,11 @@ export class LogStore {
       const line = toLine(row);
       if (!line) continue;
       if (hadLines && line.id <= this.maxId) {
-        if (this.insertEarlier(line)) {
+        const at = this.insertEarlier(line);
+        if (at >= 0) {
           added++;
           atEnd = false;
+          this.recordInsertion(at, 1);
         }
         continue;
       }
@@ -171,12 +185,81 @@ export class LogStore {
     }
     for (const line of tail) this.pushEnd(line);
     added += tail.length;
-    if (added > 0) {
-      this.version++;
-      if (!atEnd) this.layoutVersion++;
-      this.listeners.forEach((listener) => listener());
-    }
+    if (added > 0) this.changed();
     return { added, atEnd };
+  }
+
+  /**
+   * Inserts lines older than some already held (a backfilled block): sorted by id, each run that
+   * fits between two held lines goes in as whole chunks, so the cost is the new lines plus one
+   * pass over the chunk list, never a copy of what is held. Ids already held are dropped.
+   */
+  insertRun(lines: readonly LogLine[]): number {
+    let added = 0;
+    let j = 0;
+    while (j < lines.length) {
+      const at = this.lowerBound(lines[j]!.id);
+      const upper = at < this.total ? this.at(at).id : Infinity;
+      if (upper === lines[j]!.id) {
+        j++;
+        continue;
+      }
+      const run: LogLine[] = [];
+      for (; j < lines.length && lines[j]!.id < upper; j++) {
+        const line = lines[j]!;
+        if (run.length > 0 && line.id <= run[run.length - 1]!.id) continue;
+        run.push(line);
+      }
+      this.spliceRun(at, run);
+      if (at < this.total - run.length) this.recordInsertion(at, run.length);
+      added += run.length;
+    }
+    if (added > 0) this.changed();
+    return added;
+  }
+
+  /** Insertions after layout version `since`, oldest first; null when they are no longer known. */
+  insertionsSince(since: number): readonly Insertion[] | null {
+    if (since === this.layoutVersion) return [];
+    const first = this.insertions[0];
+    if (!first || first.version > since + 1) return null;
+    return this.insertions.filter((insertion) => insertion.version > since);
+  }
+
+  private changed(): void {
+    this.version++;
+    this.listeners.forEach((listener) => listener());
+  }
+
+  private recordInsertion(at: number, count: number): void {
+    this.layoutVersion++;
+    this.insertions.push({ version: this.layoutVersion, at, count });
+    if (this.insertions.length > INSERTIONS_KEPT) this.insertions.shift();
+  }
+
+  private spliceRun(at: number, run: LogLine[]): void {
+    const pieces: LogLine[][] = [];
+    for (let i = 0; i < run.length; i += CHUNK_SIZE) pieces.push(run.slice(i, i + CHUNK_SIZE));
+    if (at >= this.total) {
+      for (const line of run) this.pushEnd(line);
+      return;
+    }
+    const c = this.chunkOf(at);
+    const chunk = this.chunks[c]!;
+    const offset = at - this.starts[c]!;
+    // Split the chunk at `at` (nothing to split at its start) and put the pieces between.
+    const after = offset === 0 ? [] : chunk.splice(offset);
+    const insertAt = offset === 0 ? c : c + 1;
+    const added = after.length > 0 ? [...pieces, after] : pieces;
+    this.chunks.splice(insertAt, 0, ...added);
+    this.starts.splice(insertAt, 0, ...added.map(() => 0));
+    let start = c > 0 ? this.starts[c - 1]! + this.chunks[c - 1]!.length : 0;
+    for (let k = c; k < this.chunks.length; k++) {
+      this.starts[k] = start;
+      start += this.chunks[k]!.length;
+    }
+    this.total += run.length;
+    for (const line of run) this.levelCounts[levelOf(line)]++;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -198,10 +281,10 @@ export class LogStore {
     this.levelCounts[levelOf(line)]++;
   }
 
-  /** Splices a line in before the end; false if its id is already held. */
-  private insertEarlier(line: LogLine): boolean {
+  /** Splices a line in before the end; its position, or -1 if its id is already held. */
+  private insertEarlier(line: LogLine): number {
     const index = this.lowerBound(line.id);
-    if (index < this.total && this.at(index).id === line.id) return false;
+    if (index < this.total && this.at(index).id === line.id) return -1;
     // At `index` == a chunk's start, adding to the end of the previous chunk keeps chunks dense.
     const c = index > 0 ? this.chunkOf(index - 1) : 0;
     const chunk = this.chunks[c]!;
@@ -217,6 +300,6 @@ export class LogStore {
     }
     this.total++;
     this.levelCounts[levelOf(line)]++;
-    return true;
+    return index;
   }
 }

@@ -16,6 +16,8 @@ export const IDLE_AFTER_MS = 60_000;
 /** ... up to this. */
 export const IDLE_POLL_INTERVAL_MS = 10_000;
 const IDLE_GROWTH = 1.5;
+/** Between polls while older lines are still being backfilled. */
+export const BACKFILL_GAP_MS = 50;
 /** Failed requests are retried after 1 s, 2 s, 4 s, ... up to this. */
 export const MAX_ERROR_DELAY_MS = 30_000;
 
@@ -40,6 +42,8 @@ export interface TailState {
   updatedAt: number | null;
   /** The job's highest log id according to the server (`X-Last-Log-Id`), when it says. */
   serverLastId: number | null;
+  /** Older lines are still being backfilled (the tail was shown first). */
+  backfilling: boolean;
   /** Consecutive failed polls; 0 when the last one succeeded. */
   errorAttempt: number;
   error: unknown;
@@ -54,6 +58,7 @@ export function initialTail(now: number): TailState {
     done: false,
     updatedAt: null,
     serverLastId: null,
+    backfilling: false,
     errorAttempt: 0,
     error: null,
   };
@@ -72,7 +77,7 @@ export function needsToken(state: TailState): boolean {
 export function pollDelay(state: TailState): number | false {
   if (state.done || needsToken(state)) return false;
   if (state.errorAttempt > 0) return errorDelay(state.errorAttempt);
-  return state.interval;
+  return state.backfilling ? BACKFILL_GAP_MS : state.interval;
 }
 
 export interface PageResult {
@@ -101,7 +106,10 @@ export interface CatchUpOptions {
   signal?: AbortSignal;
   /** Stops asking while the tab is hidden; the tab's return starts a new catch-up. */
   isHidden?: () => boolean;
-  onPage?: (store: LogStore) => void;
+  /** Called after each page is in the store; `index` 0 is the catch-up's first page. */
+  onPage?: (store: LogStore, page: PageResult, index: number) => void;
+  /** The id the next request asks after; the highest id held unless the tail jumped ahead. */
+  cursor?: () => number;
 }
 
 /**
@@ -111,6 +119,7 @@ export interface CatchUpOptions {
  */
 export async function catchUp(options: CatchUpOptions): Promise<CatchUpResult> {
   const { fetchPage, store, signal, isHidden, onPage } = options;
+  const cursor = options.cursor ?? (() => store.maxId);
   const result: CatchUpResult = {
     added: 0,
     requests: 0,
@@ -124,7 +133,7 @@ export async function catchUp(options: CatchUpOptions): Promise<CatchUpResult> {
     let page: PageResult;
     result.requests++;
     try {
-      page = await fetchPage(store.maxId, signal);
+      page = await fetchPage(cursor(), signal);
     } catch (error) {
       if (signal?.aborted) throw error;
       result.error = error;
@@ -135,7 +144,7 @@ export async function catchUp(options: CatchUpOptions): Promise<CatchUpResult> {
     result.jobFound = page.job !== null;
     result.progress = page.job?.progress ?? null;
     result.serverLastId = page.lastLogIdHeader;
-    onPage?.(store);
+    onPage?.(store, page, result.requests - 1);
     const reachedServerEnd = page.lastLogIdHeader !== null && store.maxId >= page.lastLogIdHeader;
     if (added === 0 || reachedServerEnd || page.job === null) {
       result.caughtUp = true;
@@ -149,12 +158,14 @@ export interface AfterCatchUpContext {
   now: number;
   /** The Jobs API said the job is over when this catch-up began (its log API may not say so). */
   jobTerminal: boolean;
+  /** Older lines remain to be backfilled: the tail is not done until they are in. */
+  backfilling?: boolean;
 }
 
 export function afterCatchUp(
   state: TailState,
   result: CatchUpResult,
-  { now, jobTerminal }: AfterCatchUpContext,
+  { now, jobTerminal, backfilling = false }: AfterCatchUpContext,
 ): TailState {
   const answered = result.error === null || result.requests > 1;
   const next: TailState = { ...state };
@@ -170,11 +181,12 @@ export function afterCatchUp(
   } else if (answered && now - state.lastLinesAt >= IDLE_AFTER_MS) {
     next.interval = Math.min(IDLE_POLL_INTERVAL_MS, Math.round(state.interval * IDLE_GROWTH));
   }
+  next.backfilling = backfilling;
   next.errorAttempt = result.error === null ? 0 : state.errorAttempt + 1;
   next.error = result.error;
   // Stop only after a whole catch-up that began once the end was known: the final request.
   const endKnown = jobTerminal || isTerminalProgress(state.progress);
-  if (endKnown && result.caughtUp && result.error === null) next.done = true;
+  if (endKnown && result.caughtUp && result.error === null && !backfilling) next.done = true;
   return next;
 }
 

@@ -41,19 +41,20 @@ import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanst
 import { useCallback, useEffect } from 'react';
 import { jobKeys } from './jobs';
 import { LogStore } from './logStore';
-import {
-  afterCatchUp,
-  becameTerminal,
-  catchUp,
-  initialTail,
-  pollDelay,
-  type TailState,
-} from './logTail';
+import { afterCatchUp, becameTerminal, initialTail, pollDelay, type TailState } from './logTail';
+import { backfillDone, backfillProgress, type Backfill } from './tailPlan';
+import { runPoll } from './tailPoll';
 
-/** The tail's cache entry: the store is mutable and appended in place; `tail` is replaced. */
+/**
+ * The tail's cache entry: the store is mutable and appended in place; `tail` is replaced. When a
+ * huge log was opened at its tail, `backfill` (mutable too) tracks the older lines still coming.
+ */
 export interface LogTailData {
   store: LogStore;
   tail: TailState;
+  backfill: Backfill | null;
+  /** Downloads waiting for the whole log: older lines are fetched even in a hidden tab. */
+  drivers: { count: number };
 }
 
 function isHidden(): boolean {
@@ -72,18 +73,25 @@ export function logTailOptions(jobId: string, jobTerminal: boolean) {
     queryFn: async ({ signal, client, meta, queryKey }): Promise<LogTailData> => {
       const terminal = meta?.jobTerminal === true;
       const previous = client.getQueryData<LogTailData>(queryKey) ?? emptyTail();
-      const result = await catchUp({
+      const { catchUp: result, backfill } = await runPoll({
         fetchPage: (lastLogId, s) => fetchLogPage(jobId, lastLogId, { signal: s }),
         store: previous.store,
+        backfill: previous.backfill,
         signal,
         isHidden,
+        now: () => Date.now(),
+        drive: previous.drivers.count > 0,
       });
-      const tail = afterCatchUp(previous.tail, result, { now: Date.now(), jobTerminal: terminal });
+      const tail = afterCatchUp(previous.tail, result, {
+        now: Date.now(),
+        jobTerminal: terminal,
+        backfilling: !backfillDone(backfill),
+      });
       if (becameTerminal(previous.tail, tail)) {
         // Exact: the logs query sits under the detail key and must not refetch itself.
         void client.invalidateQueries({ queryKey: jobKeys.detail(jobId), exact: true });
       }
-      return { store: previous.store, tail };
+      return { ...previous, tail, backfill };
     },
     initialData: emptyTail,
     // Stale from the start, so mounting and the tab's return start a catch-up at once.
@@ -100,13 +108,21 @@ export function logTailOptions(jobId: string, jobTerminal: boolean) {
 }
 
 function emptyTail(): LogTailData {
-  return { store: new LogStore(), tail: initialTail(Date.now()) };
+  return {
+    store: new LogStore(),
+    tail: initialTail(Date.now()),
+    backfill: null,
+    drivers: { count: 0 },
+  };
 }
 
 export interface LogTail extends LogTailData {
   /** A request is under way. */
   fetching: boolean;
-  /** Fetches everything the server holds now, even when paused or finished (for a download). */
+  /**
+   * Fetches everything the server holds now, older lines still being backfilled included, even
+   * when paused or finished (for a download).
+   */
   fetchRest: () => Promise<LogTailData>;
   /** Asks again now (after a declined token prompt). */
   retry: () => void;
@@ -154,16 +170,32 @@ export function useLogTail(
   return { ...data, fetching: query.isFetching, fetchRest, retry };
 }
 
+/** Rounds in a row that may bring nothing before a download settles for what is held. */
+const IDLE_ROUNDS = 5;
+
 async function fetchAll(
   client: QueryClient,
   options: ReturnType<typeof logTailOptions>,
 ): Promise<LogTailData> {
-  // A poll under way is joined, not duplicated; a catch-up cut short (hidden tab) goes on.
-  for (let round = 0; round < 5; round++) {
-    const data = await client.fetchQuery({ ...options, staleTime: 0 });
-    const { tail, store } = data;
-    if (tail.error) throw tail.error;
-    if (tail.serverLastId === null || store.maxId >= tail.serverLastId) return data;
+  const drivers = (client.getQueryData<LogTailData>(options.queryKey) ?? emptyTail()).drivers;
+  drivers.count++;
+  try {
+    // A poll under way is joined, not duplicated; a catch-up cut short (hidden tab) goes on, and
+    // so does the backfill, one slice per round.
+    let idle = 0;
+    let seen = -1;
+    while (idle < IDLE_ROUNDS) {
+      const data = await client.fetchQuery({ ...options, staleTime: 0 });
+      const { tail, store, backfill } = data;
+      if (tail.error) throw tail.error;
+      const tailHeld = tail.serverLastId === null || store.maxId >= tail.serverLastId;
+      if (tailHeld && backfillDone(backfill)) return data;
+      const progress = store.size + (backfill ? backfillProgress(backfill) : 0);
+      idle = progress === seen ? idle + 1 : 0;
+      seen = progress;
+    }
+    return client.getQueryData<LogTailData>(options.queryKey) ?? emptyTail();
+  } finally {
+    drivers.count--;
   }
-  return client.getQueryData<LogTailData>(options.queryKey) ?? emptyTail();
 }

@@ -37,7 +37,10 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
   const selection = useMemo(() => parseLineHash(url.hash), [url.hash]);
   const live = !tail.tail.done && !jobTerminal;
   const [follow, setFollowState] = useState(() => !jobTerminal && selection === null);
-  /** The number of lines shown when follow went off; null until the first answer. */
+  /**
+   * The highest id held when follow went off (lines above it are new; older ones filled in by a
+   * backfill are not); null until the first answer.
+   */
   const [unfollowedAt, setUnfollowedAt] = useState<number | null>(null);
   const [searchText, setSearchText] = useState(url.q);
   const listRef = useRef<LogListHandle>(null);
@@ -61,13 +64,13 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
   const setFollow = useCallback(
     (next: boolean) => {
       setFollowState(next);
-      if (!next) setUnfollowedAt(answered ? view.count : null);
+      if (!next) setUnfollowedAt(answered ? store.maxId : null);
     },
-    [view.count, answered],
+    [store, answered],
   );
 
   // Not following when the first catch-up ends (a permalink, a finished job): count from here.
-  if (answered && !follow && unfollowedAt === null) setUnfollowedAt(view.count);
+  if (answered && !follow && unfollowedAt === null) setUnfollowedAt(store.maxId);
 
   const nav = useLineNavigation({ store, view, matches, errors, listRef, setFollow });
 
@@ -132,7 +135,10 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
     e: () => nav.moveError(1),
   });
 
-  const newLines = follow || unfollowedAt === null ? 0 : Math.max(0, view.count - unfollowedAt);
+  const newLines =
+    follow || unfollowedAt === null
+      ? 0
+      : view.count - view.rowAtOrAfter(store.lowerBound(unfollowedAt + 1));
   const waitingFor =
     selection && selectionPosition < 0
       ? tail.tail.done
@@ -232,6 +238,7 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
       <LogStatusLine
         tail={tail.tail}
         lines={store.size}
+        backfill={tail.backfill}
         paused={paused}
         onRetry={tail.retry}
         notice={null}

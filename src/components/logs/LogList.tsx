@@ -3,6 +3,9 @@
  * of rows to render is arithmetic and appending costs nothing per line held (a measuring
  * virtualizer rebuilds its measurements on every count change: O(lines) per poll). With
  * wrapping, rows differ in height and @tanstack/react-virtual measures them.
+ *
+ * Older lines can arrive above what is on screen (a huge log opened at its tail fills in its
+ * history): unless following, the line at the top of the view stays where it was.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
@@ -65,14 +68,59 @@ export function LogList(props: LogListProps) {
   const anchorPosition = useRef<number | null>(null);
   const count = view.count;
 
+  // Measured heights follow their lines (by id) when older lines are inserted above them.
+  const getItemKey = useCallback(
+    (row: number) => (row < view.count ? store.at(view.positionAt(row)).id : -row - 1),
+    [store, view],
+  );
   // Only the wrapping mode uses it; its functions are called fresh on every render anyway.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: wrap ? count : 0,
     getScrollElement: () => ref.current,
     estimateSize: () => ROW_HEIGHT,
+    getItemKey,
     overscan: 10,
     enabled: wrap,
+  });
+
+  const rowTop = (row: number) =>
+    wrap ? (virtualizer.measurementsCache[row]?.start ?? row * ROW_HEIGHT) : row * ROW_HEIGHT;
+
+  /** The line at the top of the view and how far above the view's top its row begins. */
+  const topLine = useRef<{ id: number; offset: number } | null>(null);
+  const seenLayout = useRef(store.layoutVersion);
+  function readTopLine(top: number) {
+    if (count === 0) return null;
+    const row = wrap
+      ? (virtualizer.getVirtualItemForOffset(top)?.index ?? 0)
+      : Math.min(count - 1, Math.floor(top / ROW_HEIGHT));
+    return { id: store.at(view.positionAt(row)).id, offset: top - rowTop(row) };
+  }
+
+  // Lines inserted before the end moved the top line down: move the view with it, before paint.
+  // After every render, but it sets state only once per insertion (seenLayout), so it settles.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const inserted = store.layoutVersion !== seenLayout.current;
+    seenLayout.current = store.layoutVersion;
+    const anchor = topLine.current;
+    // Following holds the bottom, unless the operator's reading or selecting kept it still.
+    const atBottom =
+      element.scrollHeight - element.scrollTop - element.clientHeight <= BOTTOM_SLACK;
+    if (inserted && anchor && (!follow || !atBottom)) {
+      const position = store.indexOfId(anchor.id);
+      if (position >= 0) {
+        const top = rowTop(view.rowAtOrAfter(position)) + anchor.offset;
+        if (Math.abs(top - element.scrollTop) >= 1) {
+          element.scrollTop = top;
+          setScrollTop(element.scrollTop);
+        }
+      }
+    }
+    topLine.current = readTopLine(element.scrollTop);
   });
 
   useLayoutEffect(() => {
@@ -138,6 +186,7 @@ export function LogList(props: LogListProps) {
     const element = ref.current;
     if (!element) return;
     setScrollTop(element.scrollTop);
+    topLine.current = readTopLine(element.scrollTop);
     if (Date.now() - userInputAt.current > USER_SCROLL_MS) return;
     const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
     if (distance <= BOTTOM_SLACK) {

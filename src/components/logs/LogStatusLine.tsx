@@ -1,11 +1,14 @@
 import { Anchor, Group, Text } from '@mantine/core';
 import { needsToken, type TailState } from '../../api/logTail';
+import { backfillDone, backfillProgress, type Backfill } from '../../api/tailPlan';
 import { useNow } from '../ui/useNow';
 import classes from './JobLogPanel.module.css';
 
 export interface LogStatusLineProps {
   tail: TailState;
   lines: number;
+  /** Older lines still being filled in (read each tick: it changes in place). */
+  backfill?: Backfill | null;
   paused: boolean;
   onRetry: () => void;
   notice: string | null;
@@ -23,8 +26,12 @@ function reason(error: unknown): string {
   return error instanceof Error && error.message ? `: ${error.message}` : '';
 }
 
-/** "12,345 lines - live - updated 1 s ago", "complete - 12,345 lines", "paused", "reconnecting". */
-export function LogStatusLine({ tail, lines, paused, onRetry, notice }: LogStatusLineProps) {
+/**
+ * "12,345 lines - live - updated 1 s ago", "complete - 12,345 lines", "paused", "reconnecting";
+ * while older lines are filled in, "... - loading older lines 45%".
+ */
+export function LogStatusLine(props: LogStatusLineProps) {
+  const { tail, lines, backfill = null, paused, onRetry, notice } = props;
   const now = useNow(1000);
   let text: string;
   if (needsToken(tail)) text = `${count(lines)} - the Job log API needs a token`;
@@ -36,6 +43,9 @@ export function LogStatusLine({ tail, lines, paused, onRetry, notice }: LogStatu
     text = lines > 0 ? `loading - ${count(lines)}` : 'loading log...';
   else if (tail.jobFound === false) text = 'the Job log API does not know this job';
   else text = `${count(lines)} - live - updated ${ago(now - tail.updatedAt)}`;
+  if (!tail.done && !needsToken(tail) && tail.jobFound !== false && !backfillDone(backfill)) {
+    text += ` - loading older lines ${Math.floor(backfillProgress(backfill!) * 100)}%`;
+  }
   return (
     <Group className={classes.status} gap="md" justify="space-between" wrap="nowrap">
       <Text inherit data-testid="log-status">

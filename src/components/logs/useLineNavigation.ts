@@ -33,13 +33,17 @@ export function nextShown(
 }
 
 export function useLineNavigation({ store, view, matches, errors, listRef, setFollow }: Options) {
-  const [cursor, setCursor] = useState<{ of: LineIndex; i: number } | null>(null);
-  const [currentPosition, setCurrentPosition] = useState<number | null>(null);
-  const matchCursor = cursor && cursor.of === matches ? cursor.i : null;
+  // By line id: older lines inserted above (a backfill) shift positions, never ids.
+  const [cursor, setCursor] = useState<{ of: LineIndex; id: number } | null>(null);
+  const [currentId, setCurrentId] = useState<number | null>(null);
+  const currentAt = currentId === null ? -1 : store.indexOfId(currentId);
+  const currentPosition = currentAt < 0 ? null : currentAt;
+  const cursorAt = cursor && cursor.of === matches ? store.indexOfId(cursor.id) : -1;
+  const matchCursor = matches && cursorAt >= 0 ? matches.lowerBound(cursorAt) : null;
 
   function jump(position: number) {
     setFollow(false);
-    setCurrentPosition(position);
+    setCurrentId(store.at(position).id);
     listRef.current?.scrollToRow(view.rowAtOrAfter(position));
   }
 
@@ -48,8 +52,9 @@ export function useLineNavigation({ store, view, matches, errors, listRef, setFo
     const n = matches.size;
     const i =
       matchCursor === null ? (direction > 0 ? 0 : n - 1) : (matchCursor + direction + n) % n;
-    setCursor({ of: matches, i });
-    jump(matches.positions[i]!);
+    const position = matches.positions[i]!;
+    setCursor({ of: matches, id: store.at(position).id });
+    jump(position);
   }
 
   function moveError(direction: 1 | -1) {
