@@ -53,9 +53,7 @@ export function JobDetailPage() {
       listHref={listHref}
       notice={
         // Say so at the first failed refresh, not only once every retry has failed too.
-        staleError ? (
-          <StaleBanner error={staleError} onRetry={retry} retrying={query.isFetching} />
-        ) : null
+        staleError ? <StaleBanner error={staleError} onRetry={retry} /> : null
       }
     />
   );

@@ -78,8 +78,9 @@ export function StepTags({ tags }: { tags: string[] }) {
   if (tags.length === 0) return null;
   return (
     <Group gap={4}>
-      {tags.map((tag) => (
-        <Badge key={tag} variant="outline" color="gray" tt="none" size="sm">
+      {tags.map((tag, index) => (
+        // Tags can repeat ("a,a"); position keeps the keys unique.
+        <Badge key={`${index}:${tag}`} variant="outline" color="gray" tt="none" size="sm">
           {tag}
         </Badge>
       ))}

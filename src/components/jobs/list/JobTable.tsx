@@ -10,6 +10,7 @@ import { JobTableSkeleton } from './JobTableSkeleton';
 import { SortableHeader } from './SortableHeader';
 import classes from './JobList.module.css';
 import { TableScroll } from '../../ui/TableScroll';
+import { rowKeys } from './rowKeys';
 
 interface JobTableProps {
   /** Undefined while the first page loads: skeleton rows. */
@@ -41,6 +42,7 @@ export function JobTable({
   tableRef,
 }: JobTableProps) {
   const flash = generation % 2 === 0 ? 'a' : 'b';
+  const keys = rowKeys((jobs ?? []).map((job) => job.jobId));
   return (
     <TableScroll minWidth={0}>
       <Table
@@ -76,9 +78,9 @@ export function JobTable({
           {jobs === undefined ? (
             <JobTableSkeleton rows={skeletonRows} />
           ) : (
-            jobs.map((job) => (
+            jobs.map((job, index) => (
               <JobRow
-                key={job.jobId}
+                key={keys[index]}
                 job={job}
                 linkState={linkState}
                 flash={changed?.has(job.jobId) ? flash : undefined}
