@@ -1,6 +1,7 @@
 /** How a log line becomes text: one line per log in copies and downloads, clean text on screen. */
 import type { LogLine } from '../api/schemas';
 import { parseTime } from './time';
+import { revealBidi } from './bidi';
 
 /** The line's time as ISO 8601 UTC, or "-" when the server sent none or an invalid one. */
 export function isoTime(creationDate: string | null): string {
@@ -25,17 +26,6 @@ const CONTROL = /\u001b\[[0-?]*[ -/]*[@-~]|[\u0000-\u0008\u000b-\u001f\u007f]/g;
 // eslint-disable-next-line no-control-regex
 const HAS_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
-/** Bidirectional overrides and isolates: rendered live they reorder text ("txt.exe"). */
-const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
-const HAS_BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
-
-function revealBidi(message: string): string {
-  return message.replace(
-    BIDI_CONTROL,
-    (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`,
-  );
-}
-
 /**
  * The message as shown in the panel: escape sequences and control characters removed, line
  * breaks shown as a mark so that a row stays one line high in the no-wrap mode, and bidi
@@ -44,6 +34,5 @@ function revealBidi(message: string): string {
 export function displayText(message: string): string {
   let text = message;
   if (HAS_CONTROL.test(text)) text = text.replace(/\r\n|\r|\n/g, ' \u21b5 ').replace(CONTROL, '');
-  if (HAS_BIDI_CONTROL.test(text)) text = revealBidi(text);
-  return text;
+  return revealBidi(text);
 }

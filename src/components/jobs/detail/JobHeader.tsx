@@ -8,6 +8,7 @@ import { Timestamp } from '../../ui/Timestamp';
 import { AbortJobButton } from './AbortJobButton';
 import { CopyableId } from './CopyableId';
 import { exclusionReason } from './exclusion';
+import { revealBidi } from '../../../lib/bidi';
 
 interface JobHeaderProps {
   job: WorkflowJob;
@@ -29,7 +30,7 @@ function Meta({ label, children }: { label: string; children: ReactNode }) {
 /** Who, what and when at a glance: title, status, workflow, ids, owner, times, exclusion. */
 export function JobHeader({ job, listHref }: JobHeaderProps) {
   const m = job.metadata;
-  const title = m.jobTitle || job.jobId;
+  const title = revealBidi(m.jobTitle || job.jobId);
   const reason = job.excluded ? exclusionReason(job.jobExclusion) : null;
   return (
     <Stack gap="xs">
@@ -43,7 +44,8 @@ export function JobHeader({ job, listHref }: JobHeaderProps) {
       </Breadcrumbs>
       <Group justify="space-between" align="flex-start" gap="sm">
         <Group gap="sm" align="center" miw={0}>
-          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
+          {/* Clamped so a runaway title cannot push the page's content off screen. */}
+          <Title order={1} size="h2" lineClamp={3} style={{ overflowWrap: 'anywhere' }}>
             {title}
           </Title>
           <JobStatusBadge status={m.status} size="lg" />

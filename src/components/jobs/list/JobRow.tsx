@@ -46,6 +46,8 @@ export const JobRow = memo(function JobRow({ job, linkState, flash }: JobRowProp
           to={paths.job(job.jobId)}
           state={linkState}
           fw={500}
+          // A runaway title (one 10,000-character word) must not make the row a page tall.
+          lineClamp={2}
           className={classes.jobLink}
           data-row-link
         >

@@ -1,11 +1,12 @@
 /** Pure reads of a job for the list's cells, tolerant of the nulls real data holds. */
 import { isTerminalStatus } from '../../../api/jobs';
 import type { Step, WorkflowJob } from '../../../api/schemas';
+import { revealBidi } from '../../../lib/bidi';
 import { activeTimeOfStep } from '../../../lib/timeEvents';
 import { parseTime } from '../../../lib/time';
 
 export function jobTitle(job: WorkflowJob): string {
-  return job.metadata.jobTitle?.trim() || job.jobId;
+  return revealBidi(job.metadata.jobTitle?.trim() || job.jobId);
 }
 
 export function currentStep(job: WorkflowJob): Step | null {
