@@ -10,6 +10,7 @@ import {
   type Page,
 } from '@playwright/test';
 import type { WorkflowJob } from '../src/api/schemas.ts';
+import { guardPage } from './helpers/guard.ts';
 import type {
   AppendLogsResult,
   AppendLogsSpec,
@@ -106,23 +107,7 @@ export class DemoClient {
  * tests provoke on purpose, so they are not counted.
  */
 const pageGuard = async ({ page }: { page: Page }, use: () => Promise<void>) => {
-  const problems: string[] = [];
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
-    });
-  });
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const text = message.text();
-    if (text.startsWith('Failed to load resource')) return;
-    problems.push(`console error: ${text}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`unexpected ${dialog.type()} dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
+  const problems = await guardPage(page);
   await use();
   expect(problems, 'the page reported problems').toEqual([]);
 };

@@ -1,6 +1,7 @@
 /** The client against the simulator's injected faults: auth, errors, bad payloads, slowness. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../server/demo/index.ts';
+import { demoCall } from '../test/simulator';
 import { setFetch } from './client';
 import { ApiError, isRetryable } from './errors';
 import { fetchJobCounts, fetchJobList } from './jobs';
@@ -19,15 +20,8 @@ let sent: Headers[];
 let bigLogJobId: string;
 let stopAnswering = () => {};
 
-async function demo<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await sim.app.request(path, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const demo = <T = unknown>(method: string, path: string, body?: unknown) =>
+  demoCall<T>(sim, method, path, body);
 
 const faults = (patch: Record<string, unknown>) => demo('PUT', '/__demo/faults', patch);
 

@@ -1,6 +1,7 @@
 import { MutationObserver, QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../server/demo/index.ts';
+import { demoCall } from '../test/simulator';
 import { setFetch } from './client';
 import { ApiError } from './errors';
 import {
@@ -17,16 +18,8 @@ import type { WorkflowJob } from './schemas';
 
 let sim: Simulator;
 
-/** Drives the simulator's control routes, which the app itself never calls. */
-async function demo<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await sim.app.request(path, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const demo = <T = unknown>(method: string, path: string, body?: unknown) =>
+  demoCall<T>(sim, method, path, body);
 
 async function caught(promise: Promise<unknown>): Promise<ApiError> {
   const error: unknown = await promise.then(

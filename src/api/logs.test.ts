@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../server/demo/index.ts';
+import { demoCall } from '../test/simulator';
 import { setFetch } from './client';
 import { fetchLogPage } from './logs';
 import type { WorkflowJob } from './schemas';
@@ -7,15 +8,8 @@ import type { WorkflowJob } from './schemas';
 let sim: Simulator;
 let bigLogJobId: string;
 
-async function demo<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await sim.app.request(path, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const demo = <T = unknown>(method: string, path: string, body?: unknown) =>
+  demoCall<T>(sim, method, path, body);
 
 const faults = (logs: Record<string, unknown>) => demo('PUT', '/__demo/faults', { logs });
 const ids = (lines: { id: number }[]) => lines.map((l) => l.id);
