@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import {
   useCallback,
   useEffect,
@@ -17,6 +17,7 @@ import { LogList, type LogListHandle } from './LogList';
 import { LogSearch } from './LogSearch';
 import { LogStatusLine } from './LogStatusLine';
 import { rangeText, saveLogFile } from './downloadLog';
+import type { LogLevel } from '../../api/logStore';
 import { useLogPrefs } from './logPrefs';
 import { formatLineHash, parseLineHash } from './permalink';
 import { useLineNavigation } from './useLineNavigation';
@@ -24,7 +25,9 @@ import { useLogIndexes } from './useLogIndexes';
 import { useLogKeyboard } from './useLogKeyboard';
 import { useLogUrlState } from './useLogUrlState';
 import { usePanelHeight } from './usePanelHeight';
+import { useStableCallback } from './useStableCallback';
 import { useTimeFormatter } from './useTimeFormatter';
+import { formatCount } from './formatCount';
 
 /** The live log of one job: tail, filters, search, permalinks, copy and download. */
 export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal: boolean }) {
@@ -84,6 +87,7 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
     listRef.current?.scrollToRow(view.rowAtOrAfter(selectionPosition));
   }, [selection, selectionPosition, url.hash, view, setFollow]);
 
+  const { setLineHash } = url;
   const onIdClick = useCallback(
     (id: number, event: MouseEvent<HTMLAnchorElement>) => {
       event.preventDefault();
@@ -94,9 +98,9 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
       // Already in view: no scroll for this hash.
       scrolledHash.current = formatLineHash(range);
       setFollow(false);
-      url.setLineHash(formatLineHash(range));
+      setLineHash(formatLineHash(range));
     },
-    [selection, setFollow, url],
+    [selection, setFollow, setLineHash],
   );
 
   const [copied, setCopied] = useState(false);
@@ -119,6 +123,23 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
     }
   }
   const downloading = download !== null && download.error === null;
+
+  // Stable handlers: the memoised toolbar pieces re-render only when what they show changes.
+  const onCopy = useStableCallback(() => void copyRange());
+  const onDownloadClick = useStableCallback(() => void onDownload());
+  const moveError = useStableCallback(nav.moveError);
+  const moveMatch = useStableCallback(nav.moveMatch);
+  const onOnlyChange = useCallback((only: boolean) => update({ only }), [update]);
+  const onToggleLevel = useCallback(
+    (level: LogLevel, shown: boolean) =>
+      update((current) => {
+        const levels = new Set(current.levels);
+        if (shown) levels.add(level);
+        else levels.delete(level);
+        return { levels };
+      }),
+    [update],
+  );
 
   const formatTime = useTimeFormatter(prefs.timeMode);
 
@@ -148,8 +169,8 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
 
   return (
     <section ref={panelRef} className={classes.panel} aria-label="Job log" style={{ height }}>
-      <Stack gap={6} className={classes.toolbar}>
-        <Group gap="sm" justify="space-between">
+      <div className={classes.toolbar}>
+        <div className={classes.toolbarRow}>
           <LogControls
             live={live}
             paused={paused}
@@ -161,41 +182,28 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
             timeMode={prefs.timeMode}
             onTimeModeChange={prefs.setTimeMode}
             errorsAvailable={errors.size > 0 && url.levels.has('ERROR')}
-            onError={nav.moveError}
+            onError={moveError}
             canCopy={selection !== null && selectionPosition >= 0}
             copied={copied}
-            onCopy={() => void copyRange()}
-            downloadLabel={
-              downloading ? `Fetching... ${store.size.toLocaleString('en-US')} lines` : null
-            }
-            onDownload={() => void onDownload()}
+            onCopy={onCopy}
+            downloadLabel={downloading ? `Fetching... ${formatCount(store.size)} lines` : null}
+            onDownload={onDownloadClick}
           />
-        </Group>
-        <Group gap="sm">
+        </div>
+        <div className={classes.toolbarRow}>
           <LogSearch
             value={searchText}
             onChange={setSearchText}
             current={nav.matchCursor === null ? 0 : nav.matchCursor + 1}
             total={matches?.size ?? 0}
-            onMove={nav.moveMatch}
+            onMove={moveMatch}
             only={url.only}
-            onOnlyChange={(only) => url.update({ only })}
+            onOnlyChange={onOnlyChange}
             inputRef={searchRef}
           />
-          <LevelChips
-            levels={url.levels}
-            counts={store.counts}
-            onToggle={(level, shown) =>
-              url.update((current) => {
-                const levels = new Set(current.levels);
-                if (shown) levels.add(level);
-                else levels.delete(level);
-                return { levels };
-              })
-            }
-          />
-        </Group>
-      </Stack>
+          <LevelChips levels={url.levels} store={store} onToggle={onToggleLevel} />
+        </div>
+      </div>
       <div className={classes.listWrap}>
         <LogList
           store={store}
@@ -225,8 +233,7 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
             radius="xl"
             onClick={() => setFollow(true)}
           >
-            {newLines.toLocaleString('en-US')} new {newLines === 1 ? 'line' : 'lines'} - Jump to
-            latest
+            {formatCount(newLines)} new {newLines === 1 ? 'line' : 'lines'} - Jump to latest
           </Button>
         ) : null}
       </div>

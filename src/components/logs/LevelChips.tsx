@@ -1,5 +1,7 @@
 import { Chip, Group } from '@mantine/core';
-import { LOG_LEVELS, type LogLevel } from '../../api/logStore';
+import { memo, useSyncExternalStore } from 'react';
+import { LOG_LEVELS, type LogLevel, type LogStore } from '../../api/logStore';
+import { formatCount } from './formatCount';
 
 // Shades dark (or, for WARN, light) enough that the chip's text meets WCAG AA on it;
 // autoContrast picks black or white text from the background.
@@ -13,27 +15,55 @@ const COLORS: Record<LogLevel, string> = {
 
 export interface LevelChipsProps {
   levels: ReadonlySet<LogLevel>;
-  counts: Readonly<Record<LogLevel, number>>;
+  /** Read for the counts: each count follows the store itself. */
+  store: LogStore;
   onToggle: (level: LogLevel, shown: boolean) => void;
 }
 
+/**
+ * One level's line count. It subscribes to the store on its own, so new lines re-render these
+ * few text nodes and not the chips around them.
+ */
+function LevelCount({ store, level }: { store: LogStore; level: LogLevel }) {
+  const count = useSyncExternalStore(store.subscribe, () => store.counts[level]);
+  return formatCount(count);
+}
+
+const LevelChip = memo(function LevelChip(props: {
+  level: LogLevel;
+  checked: boolean;
+  store: LogStore;
+  onToggle: (level: LogLevel, shown: boolean) => void;
+}) {
+  const { level, checked, store, onToggle } = props;
+  return (
+    <Chip
+      size="xs"
+      color={COLORS[level]}
+      autoContrast
+      checked={checked}
+      onChange={(next) => onToggle(level, next)}
+    >
+      {level} <LevelCount store={store} level={level} />
+    </Chip>
+  );
+});
+
 /** One checkbox chip per level with its line count; "OTHER" only when such lines exist. */
-export function LevelChips({ levels, counts, onToggle }: LevelChipsProps) {
-  const shown = LOG_LEVELS.filter((level) => level !== 'OTHER' || counts.OTHER > 0);
+export const LevelChips = memo(function LevelChips({ levels, store, onToggle }: LevelChipsProps) {
+  const hasOther = useSyncExternalStore(store.subscribe, () => store.counts.OTHER > 0);
+  const shown = LOG_LEVELS.filter((level) => level !== 'OTHER' || hasOther);
   return (
     <Group gap={6} role="group" aria-label="Levels">
       {shown.map((level) => (
-        <Chip
+        <LevelChip
           key={level}
-          size="xs"
-          color={COLORS[level]}
-          autoContrast
+          level={level}
           checked={levels.has(level)}
-          onChange={(checked) => onToggle(level, checked)}
-        >
-          {level} {counts[level].toLocaleString('en-US')}
-        </Chip>
+          store={store}
+          onToggle={onToggle}
+        />
       ))}
     </Group>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Chip, Group, NativeSelect, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Chip, Group, NativeSelect } from '@mantine/core';
 import {
   IconArrowDown,
   IconArrowUp,
@@ -7,6 +7,7 @@ import {
   IconPlayerPause,
   IconPlayerPlay,
 } from '@tabler/icons-react';
+import { memo } from 'react';
 import { TIME_MODES, TIME_MODE_LABELS, type TimeMode } from './logPrefs';
 
 export interface LogControlsProps {
@@ -28,7 +29,8 @@ export interface LogControlsProps {
   onDownload: () => void;
 }
 
-export function LogControls(props: LogControlsProps) {
+/** Memoised: new lines leave these props alone, so an append does not re-render the toolbar. */
+export const LogControls = memo(function LogControls(props: LogControlsProps) {
   return (
     <Group gap={6}>
       {props.live ? (
@@ -54,28 +56,27 @@ export function LogControls(props: LogControlsProps) {
         onChange={(event) => props.onTimeModeChange(event.currentTarget.value as TimeMode)}
         data={TIME_MODES.map((mode) => ({ value: mode, label: `Time: ${TIME_MODE_LABELS[mode]}` }))}
       />
-      <Tooltip label="Previous error">
-        <ActionIcon
-          variant="default"
-          color="red"
-          aria-label="Previous error"
-          disabled={!props.errorsAvailable}
-          onClick={() => props.onError(-1)}
-        >
-          <IconArrowUp size={14} />
-        </ActionIcon>
-      </Tooltip>
-      <Tooltip label="Next error (e)">
-        <ActionIcon
-          variant="default"
-          color="red"
-          aria-label="Next error"
-          disabled={!props.errorsAvailable}
-          onClick={() => props.onError(1)}
-        >
-          <IconArrowDown size={14} />
-        </ActionIcon>
-      </Tooltip>
+      {/* Native titles, not positioned tooltips: they cost the first load nothing. */}
+      <ActionIcon
+        variant="default"
+        color="red"
+        aria-label="Previous error"
+        title="Previous error"
+        disabled={!props.errorsAvailable}
+        onClick={() => props.onError(-1)}
+      >
+        <IconArrowUp size={14} />
+      </ActionIcon>
+      <ActionIcon
+        variant="default"
+        color="red"
+        aria-label="Next error"
+        title="Next error (e)"
+        disabled={!props.errorsAvailable}
+        onClick={() => props.onError(1)}
+      >
+        <IconArrowDown size={14} />
+      </ActionIcon>
       <Button
         size="compact-sm"
         variant="default"
@@ -97,4 +98,4 @@ export function LogControls(props: LogControlsProps) {
       </Button>
     </Group>
   );
-}
+});

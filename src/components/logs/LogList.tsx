@@ -2,14 +2,15 @@
  * The scrolling list of log lines. Without wrapping every row is ROW_HEIGHT high, so the window
  * of rows to render is arithmetic and appending costs nothing per line held (a measuring
  * virtualizer rebuilds its measurements on every count change: O(lines) per poll). With
- * wrapping, rows differ in height and @tanstack/react-virtual measures them.
+ * wrapping, rows differ in height and @tanstack/react-virtual measures them (loaded on demand).
  *
  * Older lines can arrive above what is on screen (a huge log opened at its tail fills in its
  * history): unless following, the line at the top of the view stays where it was.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
 import {
+  memo,
   useCallback,
+  useEffect,
   useImperativeHandle,
   useLayoutEffect,
   useRef,
@@ -25,9 +26,11 @@ import { LogRow } from './LogRow';
 import type { LogView } from './logView';
 import { inRange, type LineRange } from './permalink';
 import { selectedText } from './selectionText';
+import { useWrapVirtualizer } from './useWrapVirtualizer';
 
 export const ROW_HEIGHT = 20;
-const OVERSCAN = 15;
+/** Rows rendered beyond each edge of the view; every append renders the bottom ones anew. */
+const OVERSCAN = 10;
 /** Closer than this to the bottom counts as "at the bottom". */
 const BOTTOM_SLACK = 8;
 /** A scroll this soon after wheel, touch, key or pointer input is the operator's. */
@@ -57,14 +60,19 @@ export interface LogListProps {
   emptyText: string;
 }
 
-export function LogList(props: LogListProps) {
-  const { store, view, wrap, follow, onFollowChange, formatTime, query, selection } = props;
+/** Re-renders only when its own props change: not for the toolbar's or status line's updates. */
+export const LogList = memo(function LogList(props: LogListProps) {
+  const { store, view, follow, onFollowChange, formatTime, query, selection } = props;
   const { currentMatch, onIdClick, handleRef, emptyText } = props;
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
+  /** The element's scrollTop as last seen or set, so effects need not read it (a forced layout). */
+  const scrollTopNow = useRef(0);
   const [height, setHeight] = useState(600);
   const userInputAt = useRef(0);
   const hovering = useRef(false);
+  /** A text selection inside the list, kept by `selectionchange`: no selection reads per render. */
+  const selecting = useRef(false);
   const anchorPosition = useRef<number | null>(null);
   const count = view.count;
 
@@ -73,26 +81,28 @@ export function LogList(props: LogListProps) {
     (row: number) => (row < view.count ? store.at(view.positionAt(row)).id : -row - 1),
     [store, view],
   );
-  // Only the wrapping mode uses it; its functions are called fresh on every render anyway.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: wrap ? count : 0,
+  // Null until its module has loaded: meanwhile rows are laid out as without wrapping.
+  const virtualizer = useWrapVirtualizer(props.wrap, {
+    count,
     getScrollElement: () => ref.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey,
     overscan: 10,
-    enabled: wrap,
   });
+  const wrap = virtualizer !== null;
+  const totalHeight = virtualizer ? virtualizer.getTotalSize() : count * ROW_HEIGHT;
 
   const rowTop = (row: number) =>
-    wrap ? (virtualizer.measurementsCache[row]?.start ?? row * ROW_HEIGHT) : row * ROW_HEIGHT;
+    virtualizer
+      ? (virtualizer.measurementsCache[row]?.start ?? row * ROW_HEIGHT)
+      : row * ROW_HEIGHT;
 
   /** The line at the top of the view and how far above the view's top its row begins. */
   const topLine = useRef<{ id: number; offset: number } | null>(null);
   const seenLayout = useRef(store.layoutVersion);
   function readTopLine(top: number) {
     if (count === 0) return null;
-    const row = wrap
+    const row = virtualizer
       ? (virtualizer.getVirtualItemForOffset(top)?.index ?? 0)
       : Math.min(count - 1, Math.floor(top / ROW_HEIGHT));
     return { id: store.at(view.positionAt(row)).id, offset: top - rowTop(row) };
@@ -100,6 +110,7 @@ export function LogList(props: LogListProps) {
 
   // Lines inserted before the end moved the top line down: move the view with it, before paint.
   // After every render, but it sets state only once per insertion (seenLayout), so it settles.
+  // It reads the element's geometry only after an insertion: a read forces layout mid-commit.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const element = ref.current;
@@ -107,20 +118,21 @@ export function LogList(props: LogListProps) {
     const inserted = store.layoutVersion !== seenLayout.current;
     seenLayout.current = store.layoutVersion;
     const anchor = topLine.current;
-    // Following holds the bottom, unless the operator's reading or selecting kept it still.
-    const atBottom =
-      element.scrollHeight - element.scrollTop - element.clientHeight <= BOTTOM_SLACK;
-    if (inserted && anchor && (!follow || !atBottom)) {
-      const position = store.indexOfId(anchor.id);
+    if (inserted && anchor) {
+      // Following holds the bottom, unless the operator's reading or selecting kept it still.
+      const atBottom =
+        element.scrollHeight - element.scrollTop - element.clientHeight <= BOTTOM_SLACK;
+      const position = follow && atBottom ? -1 : store.indexOfId(anchor.id);
       if (position >= 0) {
         const top = rowTop(view.rowAtOrAfter(position)) + anchor.offset;
         if (Math.abs(top - element.scrollTop) >= 1) {
           element.scrollTop = top;
-          setScrollTop(element.scrollTop);
+          scrollTopNow.current = element.scrollTop;
+          setScrollTop(scrollTopNow.current);
         }
       }
     }
-    topLine.current = readTopLine(element.scrollTop);
+    topLine.current = readTopLine(scrollTopNow.current);
   });
 
   useLayoutEffect(() => {
@@ -132,14 +144,14 @@ export function LogList(props: LogListProps) {
     return () => observer.disconnect();
   }, []);
 
-  const busy = useCallback(() => {
-    if (hovering.current) return true;
-    const selectionNow = document.getSelection();
-    return (
-      !!selectionNow &&
-      !selectionNow.isCollapsed &&
-      !!ref.current?.contains(selectionNow.anchorNode ?? null)
-    );
+  useEffect(() => {
+    function onSelectionChange() {
+      const now = document.getSelection();
+      selecting.current =
+        !!now && !now.isCollapsed && !!ref.current?.contains(now.anchorNode ?? null);
+    }
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
   }, []);
 
   // Not the virtualizer's scrollToIndex: it keeps correcting for a while and would fight the
@@ -152,14 +164,39 @@ export function LogList(props: LogListProps) {
   // Follow: after every render (new lines, rows measured while wrapping), the bottom stays in
   // view, unless the operator is reading, selecting or scrolling (the virtualizer re-renders
   // inside the scroll event, before onScroll has turned follow off). Turning follow on always
-  // goes to the bottom.
+  // goes to the bottom. Without wrapping, the rows at the new bottom render first, in this same
+  // commit (state set in a layout effect renders again before paint), and only then does the
+  // scroll read the element: one layout, of the final rows, instead of one per step.
   const wasFollowing = useRef(follow);
+  /** Where the last scroll to the bottom left things: the same again needs no scroll. */
+  const pinned = useRef({ total: -1, height: -1, top: -1 });
+  /** The rows at the bottom are rendering: the next pass scrolls, whatever else holds. */
+  const deferred = useRef(false);
+  // After every render; it settles: a second pass finds the bottom where it left it (`pinned`).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
-    const turnedOn = follow && !wasFollowing.current;
+    const force = (follow && !wasFollowing.current) || deferred.current;
     wasFollowing.current = follow;
+    deferred.current = false;
     if (!follow) return;
-    if (!turnedOn && (busy() || Date.now() - userInputAt.current < USER_SCROLL_MS)) return;
+    const busy = hovering.current || selecting.current;
+    if (!force && (busy || Date.now() - userInputAt.current < USER_SCROLL_MS)) return;
+    const last = pinned.current;
+    const same =
+      last.total === totalHeight && last.height === height && last.top === scrollTopNow.current;
+    if (same && !force) return;
+    const bottom = Math.max(0, totalHeight - height);
+    if (!wrap && scrollTop !== bottom) {
+      deferred.current = true;
+      setScrollTop(bottom);
+      return;
+    }
     scrollToBottom();
+    const element = ref.current;
+    if (!element) return;
+    scrollTopNow.current = element.scrollTop;
+    pinned.current = { total: totalHeight, height, top: scrollTopNow.current };
+    if (!wrap) setScrollTop(scrollTopNow.current);
   });
 
   useImperativeHandle(
@@ -168,7 +205,7 @@ export function LogList(props: LogListProps) {
       scrollToRow(row) {
         const element = ref.current;
         if (!element) return;
-        if (wrap) virtualizer.scrollToIndex(row, { align: 'center' });
+        if (virtualizer) virtualizer.scrollToIndex(row, { align: 'center' });
         else element.scrollTop = row * ROW_HEIGHT - element.clientHeight / 2 + ROW_HEIGHT / 2;
       },
       scrollToBottom,
@@ -179,14 +216,15 @@ export function LogList(props: LogListProps) {
         ref.current?.focus();
       },
     }),
-    [wrap, virtualizer, scrollToBottom],
+    [virtualizer, scrollToBottom],
   );
 
   function onScroll() {
     const element = ref.current;
     if (!element) return;
-    setScrollTop(element.scrollTop);
-    topLine.current = readTopLine(element.scrollTop);
+    scrollTopNow.current = element.scrollTop;
+    setScrollTop(scrollTopNow.current);
+    topLine.current = readTopLine(scrollTopNow.current);
     if (Date.now() - userInputAt.current > USER_SCROLL_MS) return;
     const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
     if (distance <= BOTTOM_SLACK) {
@@ -208,7 +246,7 @@ export function LogList(props: LogListProps) {
   // The rows to render: the window, plus the row where a text selection began (its DOM node
   // must live on, or the browser drops the selection when it scrolls out of view).
   const rows: { row: number; top: number }[] = [];
-  if (wrap) {
+  if (virtualizer) {
     for (const item of virtualizer.getVirtualItems())
       rows.push({ row: item.index, top: item.start });
   } else {
@@ -224,7 +262,6 @@ export function LogList(props: LogListProps) {
       else if (anchorRow >= last) rows.push(pinned);
     }
   }
-  const totalHeight = wrap ? virtualizer.getTotalSize() : count * ROW_HEIGHT;
 
   return (
     // A focusable scroll region, so keyboard users can scroll it; the pointer and key listeners
@@ -272,11 +309,11 @@ export function LogList(props: LogListProps) {
               selected={inRange(selection, line.id)}
               currentMatch={currentMatch === position}
               onIdClick={onIdClick}
-              measureRef={wrap ? virtualizer.measureElement : undefined}
+              measureRef={virtualizer?.measureElement}
             />
           );
         })}
       </div>
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { ActionIcon, Checkbox, Group, Text, TextInput } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconSearch } from '@tabler/icons-react';
-import type { Ref } from 'react';
+import { memo, type Ref } from 'react';
 
 export interface LogSearchProps {
   value: string;
@@ -15,7 +15,7 @@ export interface LogSearchProps {
 }
 
 /** Text search: Enter / Shift+Enter move between matches; "n of m" counts matching lines. */
-export function LogSearch(props: LogSearchProps) {
+export const LogSearch = memo(function LogSearch(props: LogSearchProps) {
   const { value, onChange, current, total, onMove, only, onOnlyChange, inputRef } = props;
   return (
     <Group gap={6}>
@@ -69,4 +69,4 @@ export function LogSearch(props: LogSearchProps) {
       />
     </Group>
   );
-}
+});

@@ -1,8 +1,10 @@
-import { Anchor, Group, Text } from '@mantine/core';
+import { Anchor } from '@mantine/core';
+import { memo } from 'react';
 import { needsToken, type TailState } from '../../api/logTail';
 import { backfillDone, backfillProgress, type Backfill } from '../../api/tailPlan';
 import { useNow } from '../ui/useNow';
 import classes from './JobLogPanel.module.css';
+import { formatCount } from './formatCount';
 
 export interface LogStatusLineProps {
   tail: TailState;
@@ -14,7 +16,7 @@ export interface LogStatusLineProps {
   notice: string | null;
 }
 
-const count = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'line' : 'lines'}`;
+const count = (n: number) => `${formatCount(n)} ${n === 1 ? 'line' : 'lines'}`;
 
 function ago(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -30,7 +32,7 @@ function reason(error: unknown): string {
  * "12,345 lines - live - updated 1 s ago", "complete - 12,345 lines", "paused", "reconnecting";
  * while older lines are filled in, "... - loading older lines 45%".
  */
-export function LogStatusLine(props: LogStatusLineProps) {
+export const LogStatusLine = memo(function LogStatusLine(props: LogStatusLineProps) {
   const { tail, lines, backfill = null, paused, onRetry, notice } = props;
   const now = useNow(1000);
   let text: string;
@@ -46,9 +48,10 @@ export function LogStatusLine(props: LogStatusLineProps) {
   if (!tail.done && !needsToken(tail) && tail.jobFound !== false && !backfillDone(backfill)) {
     text += ` - loading older lines ${Math.floor(backfillProgress(backfill!) * 100)}%`;
   }
+  // Plain elements: this line re-renders with every append and every second.
   return (
-    <Group className={classes.status} gap="md" justify="space-between" wrap="nowrap">
-      <Text inherit data-testid="log-status">
+    <div className={classes.status}>
+      <p className={classes.statusText} data-testid="log-status">
         {text}
         {needsToken(tail) ? (
           <>
@@ -58,8 +61,8 @@ export function LogStatusLine(props: LogStatusLineProps) {
             </Anchor>
           </>
         ) : null}
-      </Text>
-      {notice ? <Text inherit>{notice}</Text> : null}
-    </Group>
+      </p>
+      {notice ? <p className={classes.statusText}>{notice}</p> : null}
+    </div>
   );
-}
+});

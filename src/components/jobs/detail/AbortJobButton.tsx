@@ -1,38 +1,20 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button } from '@mantine/core';
 import { IconPlayerStop } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { abortJobMutationOptions, isTerminalStatus } from '../../../api/jobs';
+import { lazy, Suspense, useState } from 'react';
+import { isTerminalStatus } from '../../../api/jobs';
 import type { WorkflowJob } from '../../../api/schemas';
+
+// The modal (and Mantine's Modal, focus trap and overlay) loads when first wanted, not with the
+// page: most visits never abort anything. Pointing at the button starts the download early.
+const loadModal = () => import('./AbortJobModal');
+const AbortJobModal = lazy(() => loadModal().then((m) => ({ default: m.AbortJobModal })));
 
 /** Asks before aborting; absent for a job that is already complete or aborted. */
 export function AbortJobButton({ job }: { job: WorkflowJob }) {
-  const queryClient = useQueryClient();
   const [opened, setOpened] = useState(false);
-  const mutation = useMutation(abortJobMutationOptions(queryClient));
+  // Stays mounted once loaded, so the modal can animate closed and open again at once.
+  const [wanted, setWanted] = useState(false);
   if (isTerminalStatus(job.metadata.status)) return null;
-  const name = job.metadata.jobTitle || job.jobId;
-  const confirm = () => {
-    mutation.mutate(
-      { jobId: job.jobId, clientJobId: job.metadata.clientJobId },
-      {
-        onSuccess: () => {
-          setOpened(false);
-          notifications.show({ color: 'green', message: `Aborted “${name}”.` });
-        },
-        onError: (error) => {
-          setOpened(false);
-          notifications.show({
-            color: 'red',
-            title: `Could not abort “${name}”`,
-            message: error.message,
-            autoClose: 10_000,
-          });
-        },
-      },
-    );
-  };
   return (
     <>
       <Button
@@ -40,36 +22,20 @@ export function AbortJobButton({ job }: { job: WorkflowJob }) {
         variant="light"
         size="xs"
         leftSection={<IconPlayerStop size={14} />}
-        onClick={() => setOpened(true)}
+        onPointerEnter={() => void loadModal()}
+        onFocus={() => void loadModal()}
+        onClick={() => {
+          setWanted(true);
+          setOpened(true);
+        }}
       >
         Abort job
       </Button>
-      <Modal
-        opened={opened}
-        onClose={() => {
-          if (!mutation.isPending) setOpened(false);
-        }}
-        title="Abort this job?"
-        centered
-      >
-        <Stack gap="md">
-          <Text size="sm">
-            Abort <strong>{name}</strong>? This cannot be undone.
-          </Text>
-          <Group justify="flex-end" gap="sm">
-            <Button
-              variant="default"
-              onClick={() => setOpened(false)}
-              disabled={mutation.isPending}
-            >
-              Keep running
-            </Button>
-            <Button color="red" onClick={confirm} loading={mutation.isPending}>
-              Abort job
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {wanted ? (
+        <Suspense fallback={null}>
+          <AbortJobModal job={job} opened={opened} onClose={() => setOpened(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -47,10 +47,11 @@ describe('JobDetailView regions', () => {
 
   it('lets the operator try a crashed region again', async () => {
     renderWithProviders(view('metadata'));
-    expect(screen.getByRole('alert')).toHaveTextContent('Could not show the metadata');
+    // The Metadata tab's code loads when the tab is first shown.
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not show the metadata');
     crash.metadata = false;
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(screen.getByText('metadata is back')).toBeInTheDocument();
+    expect(await screen.findByText('metadata is back')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

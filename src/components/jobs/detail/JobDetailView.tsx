@@ -6,9 +6,7 @@ import { JobLogPanel } from '../../logs/JobLogPanel';
 import { RegionBoundary } from '../../ui/RegionBoundary';
 import { CurrentStepCard } from './CurrentStepCard';
 import { JobHeader } from './JobHeader';
-import { JobMetadataPanel } from './JobMetadataPanel';
-import { RawJsonView } from './RawJsonView';
-import { StepsTable } from './StepsTable';
+import { LazyJobMetadataPanel, LazyRawJsonView, LazyStepsTable, TabLoading } from './lazyTabs';
 import { pastSteps } from './stepOrder';
 import { DETAIL_TABS, type DetailTab } from './detailTab';
 import classes from './JobDetailView.module.css';
@@ -82,21 +80,27 @@ export function JobDetailView({
             </Stack>
           </RegionBoundary>
         </Tabs.Panel>
-        <Tabs.Panel value="steps" pt="md">
-          <RegionBoundary label="the steps">
-            <StepsTable rows={steps} />
-          </RegionBoundary>
-        </Tabs.Panel>
-        <Tabs.Panel value="metadata" pt="md">
-          <RegionBoundary label="the metadata">
-            <JobMetadataPanel job={job} />
-          </RegionBoundary>
-        </Tabs.Panel>
-        <Tabs.Panel value="raw" pt="md">
-          <RegionBoundary label="the raw job">
-            <RawJsonView raw={raw} />
-          </RegionBoundary>
-        </Tabs.Panel>
+        <TabLoading>
+          <Tabs.Panel value="steps" pt="md">
+            <RegionBoundary label="the steps">
+              <LazyStepsTable rows={steps} />
+            </RegionBoundary>
+          </Tabs.Panel>
+        </TabLoading>
+        <TabLoading>
+          <Tabs.Panel value="metadata" pt="md">
+            <RegionBoundary label="the metadata">
+              <LazyJobMetadataPanel job={job} />
+            </RegionBoundary>
+          </Tabs.Panel>
+        </TabLoading>
+        <TabLoading>
+          <Tabs.Panel value="raw" pt="md">
+            <RegionBoundary label="the raw job">
+              <LazyRawJsonView raw={raw} />
+            </RegionBoundary>
+          </Tabs.Panel>
+        </TabLoading>
         <Tabs.Panel value="log" pt="md" className={classes.logPanel}>
           <RegionBoundary label="the log">
             <JobLogPanel jobId={job.jobId} jobTerminal={terminal} />
