@@ -128,12 +128,13 @@ describe('JobDetailPage', () => {
       await screen.findByRole('table', { name: 'Completed and cancelled steps' }),
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('tab', { name: 'Metadata' }));
+    // The Metadata and Raw tabs load their code on first use; the switch lands with it.
+    expect(await screen.findByRole('table', { name: 'Job metadata' })).toHaveTextContent('sched-1');
     expect(screen.getByTestId('location')).toHaveTextContent(
       '/jobs/job-123?tab=metadata&level=ERROR#L5',
     );
-    expect(screen.getByRole('table', { name: 'Job metadata' })).toHaveTextContent('sched-1');
     await userEvent.click(screen.getByRole('tab', { name: 'Raw' }));
-    expect(screen.getByRole('region', { name: 'Job JSON' })).toHaveTextContent(
+    expect(await screen.findByRole('region', { name: 'Job JSON' })).toHaveTextContent(
       '"clientJobId": "client-456"',
     );
   });
