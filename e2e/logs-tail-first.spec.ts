@@ -1,16 +1,7 @@
-import type { Page, Request } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { watchCursors } from './helpers/logPanel';
 import { logPanel as panel, logStatus as status, serverLogIds } from './helpers/logs';
-
-/** The `lastLogId` of each log request the page makes for a job, in order. */
-function watchCursors(page: Page, jobId: string): number[] {
-  const cursors: number[] = [];
-  page.on('request', (request: Request) => {
-    const match = new RegExp(`/api/v1/job/${jobId}/details/(\\d+)`).exec(request.url());
-    if (match) cursors.push(Number(match[1]));
-  });
-  return cursors;
-}
 
 const heldLines = async (page: Page) =>
   Number((/^([\d,]+) lines/.exec(await status(page).innerText())?.[1] ?? '0').replace(/,/g, ''));

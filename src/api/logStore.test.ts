@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_SIZE, LogStore, levelOf, type IncomingLine } from './logStore';
+import { levelOf, type IncomingLine } from './logLine';
+import { CHUNK_SIZE, LogStore } from './logStore';
 import type { LogLine } from './schemas';
 
 function line(id: number, level = 'INFO', message = `line ${id}`): LogLine {

@@ -16,11 +16,12 @@ import { LogControls } from './LogControls';
 import { LogList, type LogListHandle } from './LogList';
 import { LogSearch } from './LogSearch';
 import { LogStatusLine } from './LogStatusLine';
-import { rangeText, saveLogFile } from './downloadLog';
-import type { LogLevel } from '../../api/logStore';
+import type { LogLevel } from '../../api/logLine';
 import { useLogPrefs } from './logPrefs';
 import { formatLineHash, parseLineHash } from './permalink';
 import { useLineNavigation } from './useLineNavigation';
+import { useFollowState } from './useFollowState';
+import { useLogExport } from './useLogExport';
 import { useLogIndexes } from './useLogIndexes';
 import { useLogKeyboard } from './useLogKeyboard';
 import { useLogUrlState } from './useLogUrlState';
@@ -39,12 +40,6 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
   const url = useLogUrlState();
   const selection = useMemo(() => parseLineHash(url.hash), [url.hash]);
   const live = !tail.tail.done && !jobTerminal;
-  const [follow, setFollowState] = useState(() => !jobTerminal && selection === null);
-  /**
-   * The highest id held when follow went off (lines above it are new; older ones filled in by a
-   * backfill are not); null until the first answer.
-   */
-  const [unfollowedAt, setUnfollowedAt] = useState<number | null>(null);
   const [searchText, setSearchText] = useState(url.q);
   const listRef = useRef<LogListHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -62,18 +57,12 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
 
   const { view, matches, errors } = useLogIndexes(store, version, url.levels, url.q, url.only);
 
-  // Lines of the first catch-up are history, not news: counting starts once it is done.
-  const answered = tail.tail.updatedAt !== null;
-  const setFollow = useCallback(
-    (next: boolean) => {
-      setFollowState(next);
-      if (!next) setUnfollowedAt(answered ? store.maxId : null);
-    },
-    [store, answered],
-  );
-
-  // Not following when the first catch-up ends (a permalink, a finished job): count from here.
-  if (answered && !follow && unfollowedAt === null) setUnfollowedAt(store.maxId);
+  const { follow, setFollow, newLines } = useFollowState({
+    store,
+    view,
+    answered: tail.tail.updatedAt !== null,
+    initial: () => !jobTerminal && selection === null,
+  });
 
   const nav = useLineNavigation({ store, view, matches, errors, listRef, setFollow });
 
@@ -103,30 +92,11 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
     [selection, setFollow, setLineHash],
   );
 
-  const [copied, setCopied] = useState(false);
-  async function copyRange() {
-    if (!selection) return;
-    await navigator.clipboard.writeText(rangeText(store, selection.from, selection.to));
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
-  }
-
-  const [download, setDownload] = useState<{ error: string | null } | null>(null);
-  async function onDownload() {
-    setDownload({ error: null });
-    try {
-      const { store: complete } = await tail.fetchRest();
-      saveLogFile(jobId, complete);
-      setDownload(null);
-    } catch (error) {
-      setDownload({ error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  const downloading = download !== null && download.error === null;
+  const exported = useLogExport({ jobId, store, selection, fetchRest: tail.fetchRest });
 
   // Stable handlers: the memoised toolbar pieces re-render only when what they show changes.
-  const onCopy = useStableCallback(() => void copyRange());
-  const onDownloadClick = useStableCallback(() => void onDownload());
+  const onCopy = useStableCallback(() => void exported.copyRange());
+  const onDownloadClick = useStableCallback(() => void exported.download());
   const moveError = useStableCallback(nav.moveError);
   const moveMatch = useStableCallback(nav.moveMatch);
   const onOnlyChange = useCallback((only: boolean) => update({ only }), [update]);
@@ -156,10 +126,6 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
     e: () => nav.moveError(1),
   });
 
-  const newLines =
-    follow || unfollowedAt === null
-      ? 0
-      : view.count - view.rowAtOrAfter(store.lowerBound(unfollowedAt + 1));
   const waitingFor =
     selection && selectionPosition < 0
       ? tail.tail.done
@@ -184,9 +150,11 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
             errorsAvailable={errors.size > 0 && url.levels.has('ERROR')}
             onError={moveError}
             canCopy={selection !== null && selectionPosition >= 0}
-            copied={copied}
+            copied={exported.copied}
             onCopy={onCopy}
-            downloadLabel={downloading ? `Fetching... ${formatCount(store.size)} lines` : null}
+            downloadLabel={
+              exported.downloading ? `Fetching... ${formatCount(store.size)} lines` : null
+            }
             onDownload={onDownloadClick}
           />
         </div>
@@ -237,9 +205,9 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
           </Button>
         ) : null}
       </div>
-      {waitingFor || download?.error ? (
-        <Text size="xs" px="xs" c={download?.error ? 'red' : 'dimmed'} role="status">
-          {download?.error ? `Download failed: ${download.error}` : waitingFor}
+      {waitingFor || exported.downloadError ? (
+        <Text size="xs" px="xs" c={exported.downloadError ? 'red' : 'dimmed'} role="status">
+          {exported.downloadError ? `Download failed: ${exported.downloadError}` : waitingFor}
         </Text>
       ) : null}
       <LogStatusLine

@@ -1,6 +1,7 @@
 import { Chip, Group } from '@mantine/core';
 import { memo, useSyncExternalStore } from 'react';
-import { LOG_LEVELS, type LogLevel, type LogStore } from '../../api/logStore';
+import { LOG_LEVELS, type LogLevel } from '../../api/logLine';
+import type { LogStore } from '../../api/logStore';
 import { formatCount } from './formatCount';
 
 // Shades dark (or, for WARN, light) enough that the chip's text meets WCAG AA on it;

@@ -1,16 +1,11 @@
 /**
- * The scrolling list of log lines. Without wrapping every row is ROW_HEIGHT high, so the window
- * of rows to render is arithmetic and appending costs nothing per line held (a measuring
- * virtualizer rebuilds its measurements on every count change: O(lines) per poll). With
- * wrapping, rows differ in height and @tanstack/react-virtual measures them (loaded on demand).
- *
- * Older lines can arrive above what is on screen (a huge log opened at its tail fills in its
- * history): unless following, the line at the top of the view stays where it was.
+ * The scrolling list of log lines: a fixed-height window without wrapping, a measuring
+ * virtualizer with it (windowing.ts), following the bottom (useFollow), holding the top line
+ * still when older lines arrive above it (useScrollAnchor), and copying what is selected.
  */
 import {
   memo,
   useCallback,
-  useEffect,
   useImperativeHandle,
   useLayoutEffect,
   useRef,
@@ -26,15 +21,11 @@ import { LogRow } from './LogRow';
 import type { LogView } from './logView';
 import { inRange, type LineRange } from './permalink';
 import { selectedText } from './selectionText';
+import { BOTTOM_SLACK, useScrollAnchor } from './useScrollAnchor';
+import { useFollow } from './useFollow';
+import { USER_SCROLL_MS, useOperatorActivity } from './useOperatorActivity';
 import { useWrapVirtualizer } from './useWrapVirtualizer';
-
-export const ROW_HEIGHT = 20;
-/** Rows rendered beyond each edge of the view; every append renders the bottom ones anew. */
-const OVERSCAN = 10;
-/** Closer than this to the bottom counts as "at the bottom". */
-const BOTTOM_SLACK = 8;
-/** A scroll this soon after wheel, touch, key or pointer input is the operator's. */
-const USER_SCROLL_MS = 600;
+import { ROW_HEIGHT, windowRows } from './windowing';
 
 export interface LogListHandle {
   scrollToRow: (row: number) => void;
@@ -69,10 +60,7 @@ export const LogList = memo(function LogList(props: LogListProps) {
   /** The element's scrollTop as last seen or set, so effects need not read it (a forced layout). */
   const scrollTopNow = useRef(0);
   const [height, setHeight] = useState(600);
-  const userInputAt = useRef(0);
-  const hovering = useRef(false);
-  /** A text selection inside the list, kept by `selectionchange`: no selection reads per render. */
-  const selecting = useRef(false);
+  /** The store position of the row where the last pointer press began (a text selection's). */
   const anchorPosition = useRef<number | null>(null);
   const count = view.count;
 
@@ -92,47 +80,14 @@ export const LogList = memo(function LogList(props: LogListProps) {
   const wrap = virtualizer !== null;
   const totalHeight = virtualizer ? virtualizer.getTotalSize() : count * ROW_HEIGHT;
 
-  const rowTop = (row: number) =>
-    virtualizer
-      ? (virtualizer.measurementsCache[row]?.start ?? row * ROW_HEIGHT)
-      : row * ROW_HEIGHT;
-
-  /** The line at the top of the view and how far above the view's top its row begins. */
-  const topLine = useRef<{ id: number; offset: number } | null>(null);
-  const seenLayout = useRef(store.layoutVersion);
-  function readTopLine(top: number) {
-    if (count === 0) return null;
-    const row = virtualizer
-      ? (virtualizer.getVirtualItemForOffset(top)?.index ?? 0)
-      : Math.min(count - 1, Math.floor(top / ROW_HEIGHT));
-    return { id: store.at(view.positionAt(row)).id, offset: top - rowTop(row) };
-  }
-
-  // Lines inserted before the end moved the top line down: move the view with it, before paint.
-  // After every render, but it sets state only once per insertion (seenLayout), so it settles.
-  // It reads the element's geometry only after an insertion: a read forces layout mid-commit.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const inserted = store.layoutVersion !== seenLayout.current;
-    seenLayout.current = store.layoutVersion;
-    const anchor = topLine.current;
-    if (inserted && anchor) {
-      // Following holds the bottom, unless the operator's reading or selecting kept it still.
-      const atBottom =
-        element.scrollHeight - element.scrollTop - element.clientHeight <= BOTTOM_SLACK;
-      const position = follow && atBottom ? -1 : store.indexOfId(anchor.id);
-      if (position >= 0) {
-        const top = rowTop(view.rowAtOrAfter(position)) + anchor.offset;
-        if (Math.abs(top - element.scrollTop) >= 1) {
-          element.scrollTop = top;
-          scrollTopNow.current = element.scrollTop;
-          setScrollTop(scrollTopNow.current);
-        }
-      }
-    }
-    topLine.current = readTopLine(scrollTopNow.current);
+  const noteTopLine = useScrollAnchor({
+    listRef: ref,
+    store,
+    view,
+    virtualizer,
+    follow,
+    scrollTopNowRef: scrollTopNow,
+    setScrollTop,
   });
 
   useLayoutEffect(() => {
@@ -144,59 +99,17 @@ export const LogList = memo(function LogList(props: LogListProps) {
     return () => observer.disconnect();
   }, []);
 
-  useEffect(() => {
-    function onSelectionChange() {
-      const now = document.getSelection();
-      selecting.current =
-        !!now && !now.isCollapsed && !!ref.current?.contains(now.anchorNode ?? null);
-    }
-    document.addEventListener('selectionchange', onSelectionChange);
-    return () => document.removeEventListener('selectionchange', onSelectionChange);
-  }, []);
-
-  // Not the virtualizer's scrollToIndex: it keeps correcting for a while and would fight the
-  // operator's first scroll up.
-  const scrollToBottom = useCallback(() => {
-    const element = ref.current;
-    if (element) element.scrollTop = element.scrollHeight;
-  }, []);
-
-  // Follow: after every render (new lines, rows measured while wrapping), the bottom stays in
-  // view, unless the operator is reading, selecting or scrolling (the virtualizer re-renders
-  // inside the scroll event, before onScroll has turned follow off). Turning follow on always
-  // goes to the bottom. Without wrapping, the rows at the new bottom render first, in this same
-  // commit (state set in a layout effect renders again before paint), and only then does the
-  // scroll read the element: one layout, of the final rows, instead of one per step.
-  const wasFollowing = useRef(follow);
-  /** Where the last scroll to the bottom left things: the same again needs no scroll. */
-  const pinned = useRef({ total: -1, height: -1, top: -1 });
-  /** The rows at the bottom are rendering: the next pass scrolls, whatever else holds. */
-  const deferred = useRef(false);
-  // After every render; it settles: a second pass finds the bottom where it left it (`pinned`).
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useLayoutEffect(() => {
-    const force = (follow && !wasFollowing.current) || deferred.current;
-    wasFollowing.current = follow;
-    deferred.current = false;
-    if (!follow) return;
-    const busy = hovering.current || selecting.current;
-    if (!force && (busy || Date.now() - userInputAt.current < USER_SCROLL_MS)) return;
-    const last = pinned.current;
-    const same =
-      last.total === totalHeight && last.height === height && last.top === scrollTopNow.current;
-    if (same && !force) return;
-    const bottom = Math.max(0, totalHeight - height);
-    if (!wrap && scrollTop !== bottom) {
-      deferred.current = true;
-      setScrollTop(bottom);
-      return;
-    }
-    scrollToBottom();
-    const element = ref.current;
-    if (!element) return;
-    scrollTopNow.current = element.scrollTop;
-    pinned.current = { total: totalHeight, height, top: scrollTopNow.current };
-    if (!wrap) setScrollTop(scrollTopNow.current);
+  const activity = useOperatorActivity(ref);
+  const scrollToBottom = useFollow({
+    listRef: ref,
+    follow,
+    wrap,
+    totalHeight,
+    height,
+    scrollTop,
+    setScrollTop,
+    scrollTopNowRef: scrollTopNow,
+    activity,
   });
 
   useImperativeHandle(
@@ -224,17 +137,13 @@ export const LogList = memo(function LogList(props: LogListProps) {
     if (!element) return;
     scrollTopNow.current = element.scrollTop;
     setScrollTop(scrollTopNow.current);
-    topLine.current = readTopLine(scrollTopNow.current);
-    if (Date.now() - userInputAt.current > USER_SCROLL_MS) return;
+    noteTopLine(scrollTopNow.current);
+    if (activity.sinceInput() > USER_SCROLL_MS) return;
     const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
     if (distance <= BOTTOM_SLACK) {
       if (!follow) onFollowChange(true);
     } else if (follow) onFollowChange(false);
   }
-
-  const markInput = () => {
-    userInputAt.current = Date.now();
-  };
 
   function onCopy(event: ClipboardEvent<HTMLDivElement>) {
     const text = selectedText(store, view, ref.current, anchorPosition.current);
@@ -243,25 +152,7 @@ export const LogList = memo(function LogList(props: LogListProps) {
     event.preventDefault();
   }
 
-  // The rows to render: the window, plus the row where a text selection began (its DOM node
-  // must live on, or the browser drops the selection when it scrolls out of view).
-  const rows: { row: number; top: number }[] = [];
-  if (virtualizer) {
-    for (const item of virtualizer.getVirtualItems())
-      rows.push({ row: item.index, top: item.start });
-  } else {
-    const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(count, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-    for (let row = first; row < last; row++) rows.push({ row, top: row * ROW_HEIGHT });
-    const anchor = anchorPosition.current;
-    if (anchor !== null && view.shows(anchor)) {
-      const anchorRow = view.rowAtOrAfter(anchor);
-      // In row order: moving the node within the DOM would drop the selection too.
-      const pinned = { row: anchorRow, top: anchorRow * ROW_HEIGHT };
-      if (anchorRow < first) rows.unshift(pinned);
-      else if (anchorRow >= last) rows.push(pinned);
-    }
-  }
+  const rows = windowRows(virtualizer, view, scrollTop, height, anchorPosition.current);
 
   return (
     // A focusable scroll region, so keyboard users can scroll it; the pointer and key listeners
@@ -275,19 +166,17 @@ export const LogList = memo(function LogList(props: LogListProps) {
       role="group"
       aria-label="Log lines"
       onScroll={onScroll}
-      onWheel={markInput}
-      onTouchMove={markInput}
-      onKeyDown={markInput}
+      onWheel={activity.markInput}
+      onTouchMove={activity.markInput}
+      onKeyDown={activity.markInput}
       onPointerDown={(event) => {
-        markInput();
+        activity.markInput();
         const row = (event.target as HTMLElement).closest<HTMLElement>('[data-pos]');
         anchorPosition.current = row ? Number(row.dataset.pos) : null;
       }}
-      onMouseEnter={() => {
-        hovering.current = true;
-      }}
+      onMouseEnter={() => activity.setHovering(true)}
       onMouseLeave={() => {
-        hovering.current = false;
+        activity.setHovering(false);
         if (follow) scrollToBottom();
       }}
       onCopy={onCopy}

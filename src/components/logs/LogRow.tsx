@@ -1,5 +1,5 @@
 import { memo, type MouseEvent, type ReactNode } from 'react';
-import { levelOf } from '../../api/logStore';
+import { levelOf } from '../../api/logLine';
 import type { LogLine } from '../../api/schemas';
 import { displayText } from '../../lib/logFormat';
 import classes from './JobLogPanel.module.css';

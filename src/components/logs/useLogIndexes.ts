@@ -1,6 +1,7 @@
 /** The level filter, search matches and ERROR lines as incremental indexes over the store. */
 import { useMemo } from 'react';
-import { LOG_LEVELS, levelOf, type LogLevel, type LogStore } from '../../api/logStore';
+import { LOG_LEVELS, levelOf, type LogLevel } from '../../api/logLine';
+import type { LogStore } from '../../api/logStore';
 import { LineIndex } from './lineIndex';
 import { allLines, filteredLines, type LogView } from './logView';
 

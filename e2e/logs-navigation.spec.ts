@@ -1,0 +1,123 @@
+/** Finding lines in the log panel: level filters, search, error navigation, permalinks, keys. */
+import { expect, test } from './fixtures';
+import { levelChip as chip, openLog, logRows as rows, shownIds } from './helpers/logPanel';
+import { logPanel as panel, logStatus as status } from './helpers/logs';
+
+test.describe('live log panel', () => {
+  test('level filter, search and error navigation', async ({ page, demo }) => {
+    const job = await demo.createJob({ title: 'Log: filters', logRate: 0, running: false });
+    const entries = [
+      { level: 'INFO', message: 'starting pump' },
+      { level: 'ERROR', message: 'pump failed first' },
+      { level: 'DEBUG', message: 'probe 1' },
+      { level: 'WARN', message: 'pressure high' },
+      { level: 'ERROR', message: 'pump failed second' },
+      { level: 'INFO', message: 'Pump restarted' },
+    ];
+    await demo.appendLogs(job.jobId, { entries });
+    await openLog(page, job.jobId);
+    await expect(rows(page)).toHaveCount(6);
+    await expect(panel(page).getByRole('checkbox', { name: 'ERROR 2' })).toBeChecked();
+
+    await chip(page, 'DEBUG 1').click();
+    await chip(page, 'INFO 2').click();
+    await expect(rows(page)).toHaveCount(3);
+    await expect(page).toHaveURL(/level=ERROR%2CWARN|level=ERROR,WARN/);
+    await expect(page).toHaveURL(/tab=log/);
+    await chip(page, 'INFO 2').click();
+    await chip(page, 'DEBUG 1').click();
+    await expect(rows(page)).toHaveCount(6);
+
+    const search = panel(page).getByRole('textbox', { name: 'Search log' });
+    await search.fill('pump');
+    await expect(panel(page).getByTestId('search-count')).toHaveText('0 of 4');
+    await expect(panel(page).locator('mark')).toHaveCount(4);
+    await search.press('Enter');
+    await expect(panel(page).getByTestId('search-count')).toHaveText('1 of 4');
+    await search.press('Shift+Enter');
+    await expect(panel(page).getByTestId('search-count')).toHaveText('4 of 4');
+    // The URL holds the state: assert it after the click rather than during it.
+    const only = panel(page).getByRole('checkbox', { name: 'Only matching lines' });
+    await only.click();
+    await expect(only).toBeChecked();
+    await expect(rows(page)).toHaveCount(4);
+    await expect(page).toHaveURL(/q=pump/);
+    await only.click();
+    await expect(only).not.toBeChecked();
+    await expect(rows(page)).toHaveCount(6);
+
+    const nextError = panel(page).getByRole('button', { name: 'Next error' });
+    await nextError.click();
+    await expect(panel(page).locator('[data-level="ERROR"]').first()).toHaveClass(/current/);
+    await nextError.click();
+    await expect(panel(page).locator('[data-level="ERROR"]').nth(1)).toHaveClass(/current/);
+  });
+
+  test('a #L<id> link highlights its line once it arrives; clicks set permalinks', async ({
+    page,
+    demo,
+  }) => {
+    const job = await demo.createJob({
+      title: 'Log: permalink',
+      historicalLogs: 3000,
+      logRate: 0,
+      running: false,
+    });
+    const first = await demo.appendLogs(job.jobId, { count: 1 });
+    const target = first.lastId!;
+    await page.goto(`/jobs/${job.jobId}#L${target}`);
+    const line = panel(page).locator(`[data-log-id="${target}"]`);
+    await expect(line).toBeInViewport();
+    await expect(line).toHaveClass(/selected/);
+    await expect(panel(page).getByRole('checkbox', { name: 'Follow' })).not.toBeChecked();
+
+    const later = await demo.appendLogs(job.jobId, { count: 1 });
+    await page.goto(`/jobs/${job.jobId}?tab=log#L${later.lastId! + 50}`);
+    await expect(panel(page)).toContainText(`Loading line ${later.lastId! + 50}`);
+
+    await openLog(page, job.jobId);
+    await expect(status(page)).toContainText('3,002 lines - live');
+    const ids = await shownIds(page);
+    const a = ids[ids.length - 5]!;
+    const b = ids[ids.length - 2]!;
+    await panel(page)
+      .getByRole('link', { name: `Line ${a}`, exact: true })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`#L${a}$`));
+    await panel(page)
+      .getByRole('link', { name: `Line ${b}`, exact: true })
+      .click({ modifiers: ['Shift'] });
+    await expect(page).toHaveURL(new RegExp(`#L${a}-L${b}$`));
+    const selected = await panel(page).locator('[aria-current="true"]').count();
+    expect(selected).toBe(ids.filter((id) => id >= a && id <= b).length);
+  });
+
+  test('keys: / search, f follow, w wrap, t timestamps, e next error', async ({ page, demo }) => {
+    const job = await demo.createJob({ title: 'Log: keys', logRate: 0, running: false });
+    await demo.appendLogs(job.jobId, {
+      entries: [
+        { level: 'INFO', message: 'one' },
+        { level: 'ERROR', message: 'two' },
+      ],
+    });
+    await openLog(page, job.jobId);
+    await expect(rows(page)).toHaveCount(2);
+    const follow = panel(page).getByRole('checkbox', { name: 'Follow' });
+    const wrap = panel(page).getByRole('checkbox', { name: 'Wrap' });
+    const wasFollowing = await follow.isChecked();
+    await page.keyboard.press('f');
+    await expect(follow).toBeChecked({ checked: !wasFollowing });
+    await page.keyboard.press('w');
+    await expect(wrap).toBeChecked();
+    await page.keyboard.press('t');
+    await expect(panel(page).getByRole('combobox', { name: 'Timestamps' })).toHaveValue('local');
+    await page.keyboard.press('e');
+    await expect(panel(page).locator('[data-level="ERROR"]')).toHaveClass(/current/);
+    await page.keyboard.press('/');
+    await expect(panel(page).getByRole('textbox', { name: 'Search log' })).toBeFocused();
+    // Preferences are remembered.
+    await page.reload();
+    await expect(wrap).toBeChecked();
+    await expect(panel(page).getByRole('combobox', { name: 'Timestamps' })).toHaveValue('local');
+  });
+});
