@@ -31,6 +31,12 @@ export class RegionBoundary extends Component<RegionBoundaryProps, RegionBoundar
 
   private readonly reset = () => this.setState({ error: null });
 
+  /**
+   * Code loaded on first use (a tab, the wrap mode) can fail to download; the browser keeps
+   * that failure for the page's lifetime, so only a reload can fetch it again.
+   */
+  private readonly reload = () => window.location.reload();
+
   render() {
     const { error } = this.state;
     if (!error) return this.props.children;
@@ -44,11 +50,24 @@ export class RegionBoundary extends Component<RegionBoundaryProps, RegionBoundar
       >
         <Stack gap="xs" align="flex-start">
           <Text size="sm">{error.message || 'An unexpected error occurred.'}</Text>
-          <Button size="xs" variant="light" color="red" onClick={this.reset}>
-            Try again
-          </Button>
+          {isChunkLoadError(error) ? (
+            <Button size="xs" variant="light" color="red" onClick={this.reload}>
+              Reload the page
+            </Button>
+          ) : (
+            <Button size="xs" variant="light" color="red" onClick={this.reset}>
+              Try again
+            </Button>
+          )}
         </Stack>
       </Alert>
     );
   }
+}
+
+/** Chromium, Firefox and Safari's words for a dynamic import whose file did not arrive. */
+export function isChunkLoadError(error: Error): boolean {
+  return /dynamically imported module|Importing a module script failed|error loading dynamically imported module/i.test(
+    error.message,
+  );
 }
