@@ -189,12 +189,12 @@ export class LogStore {
   }
 
   private spliceRun(at: number, run: LogLine[]): void {
-    const pieces: LogLine[][] = [];
-    for (let i = 0; i < run.length; i += CHUNK_SIZE) pieces.push(run.slice(i, i + CHUNK_SIZE));
     if (at >= this.total) {
       for (const line of run) this.pushEnd(line);
       return;
     }
+    const pieces: LogLine[][] = [];
+    for (let i = 0; i < run.length; i += CHUNK_SIZE) pieces.push(run.slice(i, i + CHUNK_SIZE));
     const c = this.chunkOf(at);
     const chunk = this.chunks[c]!;
     const offset = at - this.starts[c]!;
@@ -204,13 +204,18 @@ export class LogStore {
     const added = after.length > 0 ? [...pieces, after] : pieces;
     this.chunks.splice(insertAt, 0, ...added);
     this.starts.splice(insertAt, 0, ...added.map(() => 0));
+    this.restartFrom(c);
+    this.total += run.length;
+    for (const line of run) this.levelCounts[levelOf(line)]++;
+  }
+
+  /** Recomputes each chunk's first position from chunk `c` on, after chunks changed size. */
+  private restartFrom(c: number): void {
     let start = c > 0 ? this.starts[c - 1]! + this.chunks[c - 1]!.length : 0;
     for (let k = c; k < this.chunks.length; k++) {
       this.starts[k] = start;
       start += this.chunks[k]!.length;
     }
-    this.total += run.length;
-    for (const line of run) this.levelCounts[levelOf(line)]++;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -244,11 +249,7 @@ export class LogStore {
       this.chunks.splice(c + 1, 0, chunk.splice(CHUNK_SIZE));
       this.starts.splice(c + 1, 0, 0);
     }
-    let start = this.starts[c]!;
-    for (let k = c; k < this.chunks.length; k++) {
-      this.starts[k] = start;
-      start += this.chunks[k]!.length;
-    }
+    this.restartFrom(c);
     this.total++;
     this.levelCounts[levelOf(line)]++;
     return index;
