@@ -18,22 +18,8 @@ export function StepTimingPanel({ timeEvents, timing, stepLabel }: StepTimingPan
     <Stack gap="xs">
       {known ? (
         <Group gap="lg">
-          <Text size="sm">
-            <Text span c="dimmed" inherit>
-              Active time{' '}
-            </Text>
-            <Text span fw={600} inherit data-testid="active-time">
-              {formatDuration(timing.activeMs)}
-            </Text>
-          </Text>
-          <Text size="sm">
-            <Text span c="dimmed" inherit>
-              Paused time{' '}
-            </Text>
-            <Text span fw={600} inherit data-testid="paused-time">
-              {formatDuration(timing.pausedMs)}
-            </Text>
-          </Text>
+          <TimeTotal label="Active time" ms={timing.activeMs} testId="active-time" />
+          <TimeTotal label="Paused time" ms={timing.pausedMs} testId="paused-time" />
         </Group>
       ) : null}
       <LifetimeBar timing={timing} />
@@ -42,5 +28,18 @@ export function StepTimingPanel({ timeEvents, timing, stepLabel }: StepTimingPan
         label={`Time events of ${stepLabel}`}
       />
     </Stack>
+  );
+}
+
+function TimeTotal({ label, ms, testId }: { label: string; ms: number; testId: string }) {
+  return (
+    <Text size="sm">
+      <Text span c="dimmed" inherit>
+        {label}{' '}
+      </Text>
+      <Text span fw={600} inherit data-testid={testId}>
+        {formatDuration(ms)}
+      </Text>
+    </Text>
   );
 }
