@@ -5,6 +5,7 @@ import type { SimContext } from './context.ts';
 import { createDemoJob, scheduleNextStep } from './demoJobs.ts';
 import { jobsError } from './errors.ts';
 import { registerHostileRoute } from './hostileRoute.ts';
+import { DEMO_LIMITS, createdJobsRefusal, limitMessage } from './limits.ts';
 import { completeStep, pauseJob, pushEvent, resumeJob, writeLog } from './lifecycle.ts';
 import { derivedLevel, levelCode } from './logText.ts';
 import { EVENT_COMPLETED, currentStep, iso, type SimJob } from './model.ts';
@@ -72,6 +73,9 @@ export function registerControlRoutes(app: Hono, ctx: SimContext): void {
   app.post('/__demo/jobs', async (c) => {
     const body = await readBody(c, jobSpecSchema);
     if (!body.ok) return body.response;
+    const refusal = createdJobsRefusal(c, ctx, 1);
+    if (refusal) return refusal;
+    ctx.world.createdJobs += 1;
     const job = createDemoJob(ctx.world, body.value, ctx.time());
     return c.json(toWorkflowJob(job), 201);
   });
@@ -82,6 +86,12 @@ export function registerControlRoutes(app: Hono, ctx: SimContext): void {
       const body = await readBody(c, appendLogsSchema);
       if (!body.ok) return body.response;
       const world = ctx.world;
+      const adding = 'entries' in body.value ? body.value.entries.length : (body.value.count ?? 1);
+      const held = world.storedLines();
+      if (held + adding > DEMO_LIMITS.storedLines) {
+        const detail = ` (${held.toLocaleString('en-US')} held); POST /__demo/reset`;
+        return jobsError(c, 413, limitMessage('log lines held', DEMO_LIMITS.storedLines, detail));
+      }
       const now = ctx.time();
       const before = job.logs.size;
       if ('entries' in body.value) {

@@ -110,7 +110,7 @@ describe('engine', () => {
 
   it('writes every level while running', async () => {
     const s = testSim();
-    const job = await s.createJob({ steps: 1000, logRate: 20 });
+    const job = await s.createJob({ steps: 500, logRate: 20 });
     s.tick(30_000);
     const levels = new Set((await logsOf(s, job.jobId)).logs.map((l) => l.level));
     expect([...levels].sort()).toEqual(['DEBUG', 'ERROR', 'INFO', 'WARN']);

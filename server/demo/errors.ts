@@ -19,11 +19,20 @@ const REASONS: Record<number, string> = {
 export const reasonPhrase = (status: number) => REASONS[status] ?? 'Error';
 
 /** Jobs API and /__demo: `{ message, error }`. */
-export function jobsError(c: Context, status: number, message: string) {
-  return c.json({ message, error: reasonPhrase(status) }, status as ContentfulStatusCode);
+export function jobsError(c: Context, status: number, message: string, extra: object = {}) {
+  return c.json({ message, error: reasonPhrase(status), ...extra }, status as ContentfulStatusCode);
 }
 
 /** Job log API: `{ context, errors: [{ msg, location }] }`. */
-export function logsError(c: Context, status: number, msg: string, location: string) {
-  return c.json({ context: location, errors: [{ msg, location }] }, status as ContentfulStatusCode);
+export function logsError(
+  c: Context,
+  status: number,
+  msg: string,
+  location: string,
+  extra: object = {},
+) {
+  return c.json(
+    { context: location, errors: [{ msg, location }], ...extra },
+    status as ContentfulStatusCode,
+  );
 }

@@ -18,6 +18,32 @@ const logs = async (s: TestSim, jobId: string, after = 0) =>
     .logs;
 
 describe('faults', () => {
+  it('echoRequest quotes the request, credentials included, in error answers only', async () => {
+    const s = testSim();
+    await setFaults(s, {
+      jobs: { errorRate: 1, echoRequest: true },
+      logs: { token: 'log-secret', echoRequest: true },
+    });
+    const jobs = await s.request('/jobs/v1/', { headers: { Authorization: 'Bearer jobs-secret' } });
+    expect(await jobs.json()).toMatchObject({
+      request: {
+        method: 'GET',
+        path: '/jobs/v1/',
+        headers: { authorization: 'Bearer jobs-secret' },
+      },
+    });
+    const refused = await s.request('/api/v1/job/x/details', {
+      headers: { 'x-auth-jwt': 'wrong' },
+    });
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ request: { headers: { 'x-auth-jwt': 'wrong' } } });
+    const ok = await s.request('/api/v1/job/x/details', {
+      headers: { 'x-auth-jwt': 'log-secret' },
+    });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).not.toContain('log-secret');
+  });
+
   it("errorRate fails that share of requests with errorStatus in the API's error shape", async () => {
     const s = testSim();
     await setFaults(s, { jobs: { errorRate: 1, errorStatus: 503 }, logs: { errorRate: 1 } });

@@ -74,13 +74,20 @@ function schemaBreakingBody(api: ApiName, path: string): unknown {
   return [{ id: 42, metadata: 'unavailable' }];
 }
 
-function rejectUnauthorized(c: Context, api: ApiName, token: string): Response | null {
+/** What an error body quotes with `echoRequest`: the request, credentials included. */
+function echoOf(c: Context, spec: { echoRequest?: boolean }): object {
+  if (!spec.echoRequest) return {};
+  const headers = Object.fromEntries(c.req.raw.headers);
+  return { request: { method: c.req.method, path: c.req.path, headers } };
+}
+
+function rejectUnauthorized(c: Context, api: ApiName, token: string, echo: object) {
   if (api === 'jobs') {
     if (c.req.header('authorization') === `Bearer ${token}`) return null;
-    return jobsError(c, 401, 'Authorization has been denied for this request.');
+    return jobsError(c, 401, 'Authorization has been denied for this request.', echo);
   }
   if (c.req.header('x-auth-jwt') === token) return null;
-  return logsError(c, 401, 'Invalid or missing token', 'Security');
+  return logsError(c, 401, 'Invalid or missing token', 'Security', echo);
 }
 
 export function faultMiddleware(ctx: SimContext, api: ApiName): MiddlewareHandler {
@@ -88,15 +95,16 @@ export function faultMiddleware(ctx: SimContext, api: ApiName): MiddlewareHandle
     const spec = ctx.faults.effective(api, jobOfRequest(ctx, api, c.req.path));
     const rng = ctx.world.faultRng;
     if (spec.latencyMs) await new Promise((resolve) => setTimeout(resolve, spec.latencyMs));
+    const echo = echoOf(c, spec);
     if (spec.token) {
-      const rejected = rejectUnauthorized(c, api, spec.token);
+      const rejected = rejectUnauthorized(c, api, spec.token, echo);
       if (rejected) return rejected;
     }
     if (spec.errorRate && rng.chance(spec.errorRate)) {
       const status = spec.errorStatus ?? 500;
       return api === 'jobs'
-        ? jobsError(c, status, 'Simulated failure')
-        : logsError(c, status, 'Simulated failure', 'Server');
+        ? jobsError(c, status, 'Simulated failure', echo)
+        : logsError(c, status, 'Simulated failure', 'Server', echo);
     }
     await next();
     if (c.res.status < 200 || c.res.status > 299) return;

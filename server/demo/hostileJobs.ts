@@ -214,6 +214,9 @@ function writeHostileLogs(world: World, job: SimJob, at: number, withMegaLine: b
   writeLog(world, job, at, LEVEL_INFO, 'End of the hostile log');
 }
 
+/** How many jobs one hostile set adds. */
+export const HOSTILE_SET_SIZE = (): number => RECIPES.length;
+
 export function createHostileJobs(world: World, now: number): HostileSet {
   const jobs: HostileJob[] = [];
   let megaLineJobId = '';

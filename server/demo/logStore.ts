@@ -64,6 +64,11 @@ export class LogStore {
 
   constructor(private readonly salt: number) {}
 
+  /** Lines kept in memory (written after the history). */
+  get stored(): number {
+    return this.live?.ids.length ?? 0;
+  }
+
   get size(): number {
     return this.histCount + (this.live?.ids.length ?? 0);
   }

@@ -3,14 +3,30 @@
  * types, so the test client and the simulator agree on every field.
  */
 import { z } from 'zod';
+import { DEMO_LIMITS, limitMessage } from './limits.ts';
 
 const count = (max: number) => z.number().int().min(0).max(max);
+const historyLines = (what: string) =>
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(DEMO_LIMITS.historyLinesPerJob, {
+      message: limitMessage(what, DEMO_LIMITS.historyLinesPerJob),
+    });
+/** A number with a cap whose message names the limit. */
+const capped = (max: number, what: string) =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(max, { message: limitMessage(what, max) });
 const rate = z.number().min(0).max(1);
 
 export const resetSpecSchema = z.strictObject({
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   jobs: count(100_000).optional(),
-  bigLogLines: count(10_000_000).optional(),
+  bigLogLines: historyLines('bigLogLines').optional(),
 });
 export type ResetSpec = z.infer<typeof resetSpecSchema>;
 
@@ -22,15 +38,15 @@ export const jobSpecSchema = z.strictObject({
   /** Any string: `Active` (default), `Paused`, `Completed`, `Aborted`, or e.g. `Quarantined`. */
   status: z.string().min(1).max(100).optional(),
   /** Number of steps (default: the workflow's). */
-  steps: z.number().int().min(1).max(10_000).optional(),
+  steps: capped(DEMO_LIMITS.stepsPerJob, 'steps per job').optional(),
   /** 1-based step in progress (default 1); steps before it are completed. */
-  currentStep: z.number().int().min(1).max(10_000).optional(),
+  currentStep: capped(DEMO_LIMITS.stepsPerJob, 'steps per job').optional(),
   /** Every step gets this type (any string); default: the workflow's types. */
   stepType: z.string().min(1).max(100).optional(),
   username: z.string().min(1).max(200).optional(),
   team: z.string().min(1).max(200).optional(),
   /** Lines already in the log when the job appears (default 0). */
-  historicalLogs: count(10_000_000).optional(),
+  historicalLogs: historyLines('historicalLogs per job').optional(),
   /** Lines per second while Active and running (default 2; 0 = none). */
   logRate: z.number().min(0).max(1000).optional(),
   /** false = frozen: the engine never changes the job (default true). */
@@ -46,8 +62,15 @@ const logEntrySchema = z.strictObject({
 });
 
 export const appendLogsSchema = z.union([
-  z.strictObject({ count: z.number().int().min(1).max(2_000_000).optional() }),
-  z.strictObject({ entries: z.array(logEntrySchema).min(1).max(100_000) }),
+  z.strictObject({ count: capped(DEMO_LIMITS.linesPerCall, 'lines per call').optional() }),
+  z.strictObject({
+    entries: z
+      .array(logEntrySchema)
+      .min(1)
+      .max(DEMO_LIMITS.linesPerCall, {
+        message: limitMessage('lines per call', DEMO_LIMITS.linesPerCall),
+      }),
+  }),
 ]);
 export type AppendLogsSpec = z.infer<typeof appendLogsSchema>;
 
@@ -75,6 +98,8 @@ const faultFields = {
   schemaRate: rate.optional(),
   /** The API now requires this token (jobs: `Authorization: Bearer`, logs: `x-auth-jwt`); null clears. */
   token: z.string().min(1).max(1000).nullable().optional(),
+  /** Error answers quote the request, its credentials included, as some servers' debug pages do. */
+  echoRequest: z.boolean().optional(),
 };
 
 export const jobsFaultSpecSchema = z.strictObject({

@@ -37,6 +37,8 @@ export class World {
   /** How many engine-driven jobs the world tries to keep running. */
   targetLive = 0;
   titleSeq = 1000;
+  /** Jobs made through /__demo since this world was built (see DEMO_LIMITS). */
+  createdJobs = 0;
   bigLogJobId: string | null = null;
   /** Simulated up to this time (ms). */
   clock: number;
@@ -104,6 +106,13 @@ export class World {
   /** A job by its jobId or, failing that, its clientJobId. */
   find(id: string): SimJob | undefined {
     return this.jobs.get(id) ?? this.byClientId.get(id);
+  }
+
+  /** Log lines held in memory across every job. */
+  storedLines(): number {
+    let total = 0;
+    for (const job of this.jobs.values()) total += job.logs.stored;
+    return total;
   }
 
   add(job: SimJob): void {

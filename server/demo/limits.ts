@@ -1,0 +1,31 @@
+import type { Context } from 'hono';
+import type { SimContext } from './context.ts';
+import { jobsError } from './errors.ts';
+
+/**
+ * What one /__demo call may create, and what the simulator holds in all. Without them a few
+ * calls grew the server past 850 MB (appended lines are stored; derived history is not), and
+ * jobs of 10,000 completed steps made one list page 173 MB.
+ */
+export const DEMO_LIMITS = {
+  /** Lines appended by one call (`count`, or `entries`). */
+  linesPerCall: 100_000,
+  /** A created job's derived history (costs no memory; a page of it is computed when read). */
+  historyLinesPerJob: 1_000_000,
+  /** Appended lines held across the world (~85 bytes each). */
+  storedLines: 2_000_000,
+  /** Jobs created through /__demo (and the hostile set) since the last reset. */
+  createdJobs: 10_000,
+  stepsPerJob: 500,
+} as const;
+
+export const limitMessage = (what: string, limit: number, detail = '') =>
+  `Limit: ${what} is at most ${limit.toLocaleString('en-US')}${detail}`;
+
+/** 413 when `adding` more jobs would pass the cap on created jobs; null when they fit. */
+export function createdJobsRefusal(c: Context, ctx: SimContext, adding: number): Response | null {
+  const held = ctx.world.createdJobs;
+  if (held + adding <= DEMO_LIMITS.createdJobs) return null;
+  const detail = ` since the last reset (${held.toLocaleString('en-US')} made); POST /__demo/reset`;
+  return jobsError(c, 413, limitMessage('jobs created', DEMO_LIMITS.createdJobs, detail));
+}
