@@ -13,7 +13,8 @@ export default defineConfig(async ({ command, mode }): Promise<ViteUserConfig> =
     plugins,
     build: {
       target: 'es2022',
-      sourcemap: true,
+      // Hidden: written for the bench's profiles, never linked from the code or served.
+      sourcemap: 'hidden',
       chunkSizeWarningLimit: 800,
     },
     test: {

@@ -141,7 +141,11 @@ async function main() {
   };
   try {
     const paged = await serve('pages of 2,000', { LOG_PAGE_LIMIT: '2000' });
-    const unpaged = await serve('one response', { LOG_PAGE_LIMIT: '0' });
+    // A million lines in one answer is ~150 MB: past the gateway's default cap on what it reads.
+    const unpaged = await serve('one response', {
+      LOG_PAGE_LIMIT: '0',
+      UPSTREAM_MAX_BYTES: String(512 * 1024 * 1024),
+    });
     const pagedJobs = await makeJobs(paged, PLAN.sizes);
     const unpagedJobs = await makeJobs(unpaged, PLAN.unpagedSizes);
 

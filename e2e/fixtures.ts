@@ -9,6 +9,7 @@ import {
   type APIResponse,
   type Page,
 } from '@playwright/test';
+import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../src/contract/headers.ts';
 import type { WorkflowJob } from '../src/api/schemas.ts';
 import { guardPage } from './helpers/guard.ts';
 import type {
@@ -43,6 +44,8 @@ export class DemoClient {
     const response: APIResponse = await this.request.fetch(`${this.baseURL}/__demo${path}`, {
       method,
       data,
+      // The server refuses state changes that do not come from Jobscope's own clients.
+      headers: { [CLIENT_HEADER]: CLIENT_HEADER_VALUE },
     });
     if (!response.ok()) {
       throw new Error(

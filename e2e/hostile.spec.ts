@@ -1,4 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
+import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../src/contract/headers.ts';
 import type { HostileSet } from '../server/demo/hostileJobs';
 import { expect, test } from './fixtures';
 import { logPanel, logStatus } from './helpers/logs';
@@ -37,7 +38,9 @@ async function expectInert(page: Page, where: string) {
 }
 
 async function createHostile(request: APIRequestContext) {
-  const response = await request.post('/__demo/hostile');
+  const response = await request.post('/__demo/hostile', {
+    headers: { [CLIENT_HEADER]: CLIENT_HEADER_VALUE },
+  });
   expect(response.status()).toBe(201);
   return (await response.json()) as HostileSet;
 }

@@ -61,6 +61,13 @@ test.describe('app shell', () => {
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('no-referrer');
+    expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(headers['permissions-policy']).toContain('camera=()');
     expect(headers['cache-control']).toBe('no-cache');
+    // Source maps are built (hidden) for profiling and never served.
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await response.text())?.[1];
+    expect(script).toBeDefined();
+    expect((await request.get(`${script}.map`)).status()).toBe(404);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiApp, createApp, isApiPath } from './app.ts';
-import { SECURITY_HEADERS } from './securityHeaders.ts';
+import { SECURITY_HEADERS } from './security/headers.ts';
 import { standInSimulator, testConfig } from './testHelpers.ts';
 
 let distDir: string;
@@ -42,7 +42,7 @@ describe('security headers', () => {
     ['missing asset', '/assets/nope.js', 404],
     ['unknown API path', '/api/v1/nope', 404],
     ['unknown demo path', '/__demo/nope', 404],
-    ['handler error', '/jobs/v1/explode', 500],
+    ['handler error', '/jobs/v1/bson/explode', 500],
     ['refused path', '/api/v1/..%2f..%2fetc', 400],
   ])('are on every response: %s', async (_label, url, status) => {
     const response = await get(url);
@@ -79,21 +79,28 @@ describe('API routes in simulator mode', () => {
     },
   );
 
-  it('turns a failing handler into a JSON 500', async () => {
-    const response = await get('/jobs/v1/explode');
+  it("turns the simulator's plain-text 500 into JSON", async () => {
+    const response = await get('/jobs/v1/bson/explode');
     expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({ message: 'Internal server error' });
+    expect(await response.json()).toEqual({
+      message: 'The Jobs API answered 500 with text/plain, not JSON.',
+    });
   });
 
   it('exposes /__demo and limits its bodies', async () => {
-    const ok = await get('/__demo/reset', { method: 'POST', body: '{"seed":2}' });
+    const json = { 'Content-Type': 'application/json' };
+    const ok = await get('/__demo/reset', { method: 'POST', headers: json, body: '{"seed":2}' });
     expect(await ok.json()).toEqual({ reset: true, body: '{"seed":2}' });
-    const big = await get('/__demo/reset', { method: 'POST', body: 'x'.repeat(1025) });
+    const big = await get('/__demo/reset', {
+      method: 'POST',
+      headers: json,
+      body: 'x'.repeat(1025),
+    });
     expect(big.status).toBe(413);
     expect(await big.json()).toEqual({ message: 'Request body exceeds 1024 bytes' });
   });
 
-  it('turns an exception thrown outside any sub-app into a JSON 500', async () => {
+  it('turns a simulator that throws into a JSON 502', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const broken = {
       app: {
@@ -103,8 +110,8 @@ describe('API routes in simulator mode', () => {
       },
     };
     const response = await createApiApp(testConfig(), { simulator: broken }).request('/jobs/v1/');
-    expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({ message: 'Internal server error' });
+    expect(response.status).toBe(502);
+    expect(await response.json()).toEqual({ message: 'Could not reach the Jobs API.' });
     expectSecurityHeaders(response);
     expect(errors).toHaveBeenCalled();
     errors.mockRestore();
@@ -121,7 +128,11 @@ describe('/__demo with an upstream configured', () => {
   it('does not exist when either API is proxied', async () => {
     const logs = { url: new URL('http://127.0.0.1:9'), token: undefined };
     const api = createApiApp(testConfig({ logs }), { simulator });
-    const response = await api.request('/__demo/reset', { method: 'POST', body: '{}' });
+    const response = await api.request('/__demo/reset', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ message: 'Not found' });
     // The simulated API stays available.

@@ -4,17 +4,22 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isDemoEnabled, type ApiName, type ServerConfig } from './config.ts';
-import { rawPathOf, unsafePathReason } from './pathGuard.ts';
-import { createProxyHandler } from './proxy.ts';
-import { securityHeaders } from './securityHeaders.ts';
-import { simulatorHandler, type ApiBackend } from './simulatorRoute.ts';
+import { demoClientsOnly, demoHandler } from './demoRoute.ts';
+import { gatewayHandler } from './gateway/forward.ts';
+import { upstreamsFor, type ApiBackend } from './gateway/upstreams.ts';
+import { securityHeaders } from './security/headers.ts';
+import { hostCheck } from './security/hosts.ts';
+import { rawPathOf, unsafePathReason } from './security/pathGuard.ts';
+import { sameOriginOnly } from './security/sameOrigin.ts';
 import { serveDist } from './static.ts';
 
-export type { ApiBackend } from './simulatorRoute.ts';
+export type { ApiBackend } from './gateway/upstreams.ts';
 
 export interface ApiAppOptions {
   /** Serves every API that config does not proxy, and /__demo. */
   simulator?: ApiBackend;
+  /** Where audit lines (aborts) go; stdout by default. */
+  audit?: (line: string) => void;
 }
 
 export interface AppOptions extends ApiAppOptions {
@@ -37,14 +42,14 @@ export function isApiPath(pathname: string): boolean {
 
 /** The API routes only: mounted into Vite in development, and used by tests. */
 export function createApiApp(config: ServerConfig, options: ApiAppOptions = {}): Hono {
-  const app = createBaseApp();
+  const app = createBaseApp(config);
   mountApi(app, config, options);
   return app;
 }
 
 /** The production app: the API routes plus the built dashboard. */
 export function createApp(config: ServerConfig, options: AppOptions): Hono {
-  const app = createBaseApp();
+  const app = createBaseApp(config);
   mountApi(app, config, options);
   app.get('*', serveDist(options.distDir));
   return app;
@@ -52,7 +57,11 @@ export function createApp(config: ServerConfig, options: AppOptions): Hono {
 
 const notFound = { message: 'Not found' };
 
-function createBaseApp(): Hono {
+/**
+ * Every request passes, in order: the security headers (added on the way out), the Host check,
+ * the path guard. Each API prefix then adds the cross-site check and its body limit.
+ */
+function createBaseApp(config: ServerConfig): Hono {
   const app = new Hono();
   app.use(securityHeaders);
   // A page of 2,000 log lines is ~300 KB of JSON and ~40 KB gzipped; assets shrink alike.
@@ -65,15 +74,16 @@ function createBaseApp(): Hono {
     return c.json({ message: 'Internal server error' }, 500);
   });
   app.notFound((c) => c.json(notFound, 404));
+  app.use(hostCheck(config.allowedHosts));
   app.use(async (c, next) => {
-    const reason = unsafePathReason(rawPathOf(c), { encodedSlashes: false });
+    const reason = unsafePathReason(rawPathOf(c));
     if (reason) return c.json({ message: `Refused: ${reason}` }, 400);
     return next();
   });
   return app;
 }
 
-function mountApi(app: Hono, config: ServerConfig, { simulator }: ApiAppOptions): void {
+function mountApi(app: Hono, config: ServerConfig, { simulator, audit }: ApiAppOptions): void {
   const limit = bodyLimit({
     maxSize: config.maxBodyBytes,
     onError: (c) =>
@@ -82,14 +92,28 @@ function mountApi(app: Hono, config: ServerConfig, { simulator }: ApiAppOptions)
         413 as ContentfulStatusCode,
       ),
   });
-  const simulated = simulatorHandler(simulator);
+  const gateway = gatewayHandler({
+    upstreams: upstreamsFor(config, simulator),
+    limits: {
+      timeoutMs: config.proxyTimeoutMs,
+      maxBytes: config.upstreamMaxBytes,
+      secrets: [config.jobs?.token, config.logs?.token].filter((t): t is string => !!t),
+    },
+    audit,
+  });
   for (const api of ['jobs', 'logs'] as const) {
-    const upstream = config[api];
-    const handler = upstream
-      ? createProxyHandler({ api, upstream, timeoutMs: config.proxyTimeoutMs })
-      : simulated;
-    app.all(`${API_PREFIXES[api]}/*`, limit, handler);
+    const prefix = API_PREFIXES[api];
+    app.all(prefix, (c) => c.json(notFound, 404));
+    app.all(`${prefix}/*`, sameOriginOnly, limit, gateway);
   }
-  if (isDemoEnabled(config)) app.all(`${API_PREFIXES.demo}/*`, limit, simulated);
-  else app.all(`${API_PREFIXES.demo}/*`, (c) => c.json(notFound, 404));
+  const demo = API_PREFIXES.demo;
+  if (isDemoEnabled(config)) {
+    app.all(
+      `${demo}/*`,
+      demoClientsOnly(config.demoOpen),
+      sameOriginOnly,
+      limit,
+      demoHandler(simulator),
+    );
+  } else app.all(`${demo}/*`, (c) => c.json(notFound, 404));
 }

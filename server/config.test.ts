@@ -17,15 +17,18 @@ function problemsOf(env: Record<string, string>, reader = readSim): string {
 }
 
 describe('parseConfig', () => {
-  it('defaults to port 8080, all interfaces, both APIs simulated', () => {
+  it('defaults to port 8080 on loopback, both APIs simulated, /__demo for local clients', () => {
     const config = parse({});
     expect(config).toEqual({
       port: 8080,
-      host: undefined,
+      host: '127.0.0.1',
+      allowedHosts: new Set(['localhost', '127.0.0.1', '[::1]']),
       jobs: null,
       logs: null,
       proxyTimeoutMs: 30_000,
+      upstreamMaxBytes: 64 * 1024 * 1024,
       maxBodyBytes: 1024 * 1024,
+      demoOpen: false,
       simulator: simOptions,
     });
     expect(isDemoEnabled(config)).toBe(true);
@@ -80,8 +83,71 @@ describe('parseConfig', () => {
     [{ JOBS_API_URL: 'https://u:p@jobs.example' }, 'JOBS_API_URL must not contain credentials'],
     [{ JOBS_API_URL: 'https://jobs.example/?a=1' }, 'must not have a query string'],
     [{ LOGS_API_TOKEN: 't' }, 'LOGS_API_TOKEN is set but LOGS_API_URL is not'],
+    [{ ALLOWED_HOSTS: 'https://jobs.example' }, 'ALLOWED_HOSTS takes host names without scheme'],
+    [{ ALLOWED_HOSTS: 'jobs.example:443' }, 'got "jobs.example:443"'],
+    [{ DEMO_CONTROL: 'yes' }, 'DEMO_CONTROL must be "open" or unset'],
+    [{ TRUST_NETWORK: 'true' }, 'TRUST_NETWORK must be "1" or unset'],
+    [{ UPSTREAM_MAX_BYTES: '10' }, 'UPSTREAM_MAX_BYTES must be an integer from 1024'],
   ])('refuses %o', (env, message) => {
     expect(problemsOf(env)).toContain(message);
+  });
+
+  it('answers for ALLOWED_HOSTS and for the one address HOST binds', () => {
+    const config = parse({ HOST: '192.0.2.2', ALLOWED_HOSTS: 'Jobs.Example.com, ops.example' });
+    expect([...config.allowedHosts].sort()).toEqual([
+      '127.0.0.1',
+      '192.0.2.2',
+      '[::1]',
+      'jobs.example.com',
+      'localhost',
+      'ops.example',
+    ]);
+    expect(parse({ HOST: '0.0.0.0' }).allowedHosts.has('0.0.0.0')).toBe(false);
+    expect(parse({ HOST: '::1' }).allowedHosts.has('[::1]')).toBe(true);
+  });
+
+  it('reads UPSTREAM_MAX_BYTES and DEMO_CONTROL', () => {
+    const config = parse({ UPSTREAM_MAX_BYTES: '2048', DEMO_CONTROL: 'open' });
+    expect(config.upstreamMaxBytes).toBe(2048);
+    expect(config.demoOpen).toBe(true);
+  });
+
+  describe('server tokens on a network address', () => {
+    const proxied = {
+      JOBS_API_URL: 'https://jobs.example',
+      JOBS_API_TOKEN: 'jt',
+      LOGS_API_URL: 'https://logs.example',
+    };
+
+    it.each(['0.0.0.0', '::', '192.0.2.2', 'jobs.internal'])(
+      'refuses to start on HOST=%s, saying why and what to do',
+      (host) => {
+        const message = problemsOf({ ...proxied, HOST: host });
+        expect(message).toContain('JOBS_API_TOKEN is set');
+        expect(message).toContain('anyone who reaches this server would act with that token');
+        expect(message).toContain('reverse proxy that authenticates operators');
+        expect(message).toContain('TRUST_NETWORK=1');
+      },
+    );
+
+    it('names both tokens when both are set', () => {
+      const message = problemsOf({ ...proxied, LOGS_API_TOKEN: 'lt', HOST: '0.0.0.0' });
+      expect(message).toContain('JOBS_API_TOKEN and LOGS_API_TOKEN are set');
+    });
+
+    it.each(['127.0.0.1', '127.0.0.2', '::1', '[::1]', 'localhost', undefined])(
+      'starts on the loopback HOST=%s',
+      (host) => {
+        const env: Record<string, string> = { ...proxied };
+        if (host) env.HOST = host;
+        expect(parse(env).jobs?.token).toBe('jt');
+      },
+    );
+
+    it('starts on a network address with TRUST_NETWORK=1, and without tokens', () => {
+      expect(parse({ ...proxied, HOST: '0.0.0.0', TRUST_NETWORK: '1' }).host).toBe('0.0.0.0');
+      expect(parse({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    });
   });
 
   it('lists every problem at once', () => {

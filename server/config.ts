@@ -1,4 +1,6 @@
 import type { SimulatorOptions } from './demo/index.ts';
+import { DEFAULT_ALLOWED_HOSTS, hostnameOf, parseAllowedHost } from './security/hosts.ts';
+import { isLoopbackAddress } from './security/nodeRequest.ts';
 
 /** One upstream API the server forwards to. */
 export interface UpstreamConfig {
@@ -10,13 +12,21 @@ export interface UpstreamConfig {
 
 export interface ServerConfig {
   port: number;
-  /** undefined = all interfaces */
-  host: string | undefined;
+  /** The address to bind: loopback unless HOST says otherwise. */
+  host: string;
+  /** Host names the server answers for (the Host check), lower-case, IPv6 in brackets. */
+  allowedHosts: ReadonlySet<string>;
   /** null = served by the built-in simulator */
   jobs: UpstreamConfig | null;
   logs: UpstreamConfig | null;
+  /** For a whole upstream exchange, body included. */
   proxyTimeoutMs: number;
+  /** The largest upstream answer read; a bigger one is a 502. */
+  upstreamMaxBytes: number;
+  /** The largest request body accepted from a browser. */
   maxBodyBytes: number;
+  /** /__demo from any client (DEMO_CONTROL=open), not only from this machine. */
+  demoOpen: boolean;
   /** Present whenever at least one API is simulated. */
   simulator: SimulatorOptions | null;
 }
@@ -28,8 +38,16 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PROXY_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The largest answer the app asks for is a list page of 100 jobs. A job is ~860 bytes of JSON per
+ * completed step: the simulator's usual jobs make a 1.5 MB page, jobs of 500 steps (the most a
+ * /__demo call makes) 43 MB. 64 MiB reads that page and still bounds what one request can make
+ * the server hold.
+ */
+export const DEFAULT_UPSTREAM_MAX_BYTES = 64 * 1024 * 1024;
 
 type Env = Record<string, string | undefined>;
 
@@ -73,15 +91,41 @@ export function parseConfig(
     return { url, token };
   };
 
+  const flag = (name: string, on: string) => {
+    const raw = value(name);
+    if (raw !== undefined && raw !== on)
+      problems.push(`${name} must be "${on}" or unset, got "${raw}"`);
+    return raw === on;
+  };
+
+  const host = value('HOST') ?? DEFAULT_HOST;
   const config: ServerConfig = {
     port: integer('PORT', DEFAULT_PORT, 0, 65535),
-    host: value('HOST'),
+    host,
+    allowedHosts: allowedHostsOf(value('ALLOWED_HOSTS'), host, problems),
     jobs: upstream('JOBS_API_URL', 'JOBS_API_TOKEN'),
     logs: upstream('LOGS_API_URL', 'LOGS_API_TOKEN'),
     proxyTimeoutMs: integer('PROXY_TIMEOUT_MS', DEFAULT_PROXY_TIMEOUT_MS, 1, 10 * 60_000),
+    upstreamMaxBytes: integer(
+      'UPSTREAM_MAX_BYTES',
+      DEFAULT_UPSTREAM_MAX_BYTES,
+      1024,
+      2 * 1024 * 1024 * 1024,
+    ),
     maxBodyBytes: integer('MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1, 1024 * 1024 * 1024),
+    demoOpen: flag('DEMO_CONTROL', 'open'),
     simulator: null,
   };
+  const trusted = flag('TRUST_NETWORK', '1');
+  const tokens = ['JOBS_API_TOKEN', 'LOGS_API_TOKEN'].filter((name) => value(name) !== undefined);
+  if (tokens.length > 0 && !isLoopbackHost(host) && !trusted) {
+    problems.push(
+      `${tokens.join(' and ')} ${tokens.length > 1 ? 'are' : 'is'} set and HOST=${host} serves ` +
+        'other machines: anyone who reaches this server would act with that token. Put Jobscope ' +
+        'behind a reverse proxy that authenticates operators and set TRUST_NETWORK=1, or bind ' +
+        'HOST=127.0.0.1',
+    );
+  }
   // Skip the simulator's variables when both APIs are proxied: they would be ignored anyway.
   if (!config.jobs || !config.logs) {
     try {
@@ -94,6 +138,29 @@ export function parseConfig(
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   return config;
+}
+
+/** True for an address or name that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return bare === 'localhost' || isLoopbackAddress(bare);
+}
+
+/** The defaults, a HOST that names one address, and ALLOWED_HOSTS (comma-separated names). */
+function allowedHostsOf(raw: string | undefined, host: string, problems: string[]): Set<string> {
+  const allowed = new Set(DEFAULT_ALLOWED_HOSTS);
+  const bound = hostnameOf(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+  if (bound !== null && !['0.0.0.0', '[::]'].includes(bound)) allowed.add(bound);
+  for (const entry of (raw ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const name = parseAllowedHost(entry);
+    if (name === null) {
+      problems.push(`ALLOWED_HOSTS takes host names without scheme, port or path, got "${entry}"`);
+    } else allowed.add(name);
+  }
+  return allowed;
 }
 
 /** Returns the parsed URL, or a description of what is wrong with it. */

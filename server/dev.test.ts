@@ -39,7 +39,9 @@ async function startDevServer(httpServer = new EventEmitter()) {
 
 function get(port: number, path: string, method = 'GET') {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method }, (res) => {
+    // A POST carries what the app's own requests carry (see the same-origin check).
+    const headers = method === 'GET' ? {} : { 'Content-Type': 'application/json' };
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { listen, type Listening } from './listen.ts';
-import { startUpstream, testConfig, type TestUpstream } from './testHelpers.ts';
+import { APP_HEADERS, startUpstream, testConfig, type TestUpstream } from './testHelpers.ts';
 
 let distDir: string;
 let upstream: TestUpstream;
@@ -36,14 +36,19 @@ interface RawResponse {
 /** node:http sends the path exactly as given, unlike fetch(), which normalises it first. */
 function rawRequest(rawPath: string, method = 'GET', body?: string): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path: rawPath, method }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }),
-      );
-    });
+    const headers =
+      body === undefined ? {} : { ...APP_HEADERS, 'Content-Type': 'application/json' };
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path: rawPath, method, headers },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

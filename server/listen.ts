@@ -2,10 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener, RequestError } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { SECURITY_HEADERS } from './securityHeaders.ts';
+import { SECURITY_HEADERS } from './security/headers.ts';
 
 export interface Listening {
   server: Server;
+  /** The address really bound, IPv6 in brackets. */
+  address: string;
   port: number;
   /** Stops accepting connections and resolves once open requests have finished. */
   close(): Promise<void>;
@@ -32,9 +34,11 @@ export function listen(app: Hono, port: number, host?: string): Promise<Listenin
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
+      const bound = server.address() as AddressInfo;
       resolve({
         server,
-        port: (server.address() as AddressInfo).port,
+        address: bound.family === 'IPv6' ? `[${bound.address}]` : bound.address,
+        port: bound.port,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());

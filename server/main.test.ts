@@ -33,8 +33,8 @@ async function waitFor(read: () => string, pattern: RegExp): Promise<RegExpMatch
 }
 
 describe('npm run serve', () => {
-  it('logs where it listens, serves the simulator and stops on SIGTERM', async () => {
-    const { process: server, output } = serve({});
+  it('binds loopback by default, says so, serves the simulator and stops on SIGTERM', async () => {
+    const { process: server, output } = serve({ HOST: '' });
     const [, port] = await waitFor(
       () => output.stdout,
       /Jobscope listening on http:\/\/127\.0\.0\.1:(\d+) \(simulator\)/,
@@ -59,6 +59,28 @@ describe('npm run serve', () => {
     expect(output.stdout).not.toContain('very-secret');
     server.kill('SIGINT');
     expect((await once(server, 'exit'))[0]).toBe(0);
+  }, 30_000);
+
+  it('prints the address it really bound', async () => {
+    const { process: server, output } = serve({ HOST: '0.0.0.0' });
+    const [line] = await waitFor(() => output.stdout, /Jobscope listening on .*\n/);
+    expect(line).toMatch(
+      /^Jobscope listening on http:\/\/0\.0\.0\.0:\d+ on every interface \(simulator\)/,
+    );
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+  }, 30_000);
+
+  it('refuses to serve the network with a server token unless told to trust it', async () => {
+    const { process: server, output } = serve({
+      HOST: '0.0.0.0',
+      JOBS_API_URL: 'http://127.0.0.1:9',
+      JOBS_API_TOKEN: 'very-secret',
+    });
+    const [code] = await once(server, 'close');
+    expect(code).toBe(1);
+    expect(output.stderr).toContain('TRUST_NETWORK=1');
+    expect(output.stderr).not.toContain('very-secret');
   }, 30_000);
 
   it('fails fast with a clear message on a bad value', async () => {

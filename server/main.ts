@@ -29,7 +29,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     process.exit(1);
   }
   console.log(
-    `Jobscope listening on http://${displayHost(config.host)}:${listening.port} (${describeMode(config)})`,
+    `Jobscope listening on http://${listening.address}:${listening.port}${everyInterface(listening.address)} (${describeMode(config)})`,
   );
 
   // A stray rejection must not take the dashboard down for every operator.
@@ -50,9 +50,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   process.on('SIGTERM', stop);
 }
 
-function displayHost(host: string | undefined): string {
-  if (host === undefined || host === '0.0.0.0' || host === '::') return 'localhost';
-  return host.includes(':') ? `[${host}]` : host;
+function everyInterface(address: string): string {
+  return address === '0.0.0.0' || address === '[::]' ? ' on every interface' : '';
 }
 
 if (isEntryModule(import.meta.url)) await main();

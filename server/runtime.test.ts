@@ -18,7 +18,12 @@ describe('createRuntime with the real simulator', () => {
       `/api/v1/job/${encodeURIComponent(jobs[0]?.jobId ?? '')}/details`,
     );
     expect(logs.status).toBe(200);
-    expect((await app.request('/__demo/state')).status).toBe(200);
+    // /__demo answers clients on this machine; here, one the Node adapter says is local.
+    const local = {
+      incoming: { rawHeaders: ['Host', 'localhost'], socket: { remoteAddress: '127.0.0.1' } },
+    };
+    expect((await app.request('/__demo/state', {}, local)).status).toBe(200);
+    expect((await app.request('/__demo/state')).status).toBe(403);
     const unknown = await app.request('/jobs/v1/no/such/route/here');
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toContain('application/json');

@@ -32,6 +32,8 @@ export function serveDist(distDir: string): Handler {
     const file = resolveInside(root, pathname);
     const found = file !== null && file !== indexFile && (await isFile(file));
 
+    // The build keeps source maps (hidden) for profiling; they are not published.
+    if (pathname.endsWith('.map')) return c.text('Not found\n', 404);
     if (pathname.startsWith('/assets/')) {
       return found ? sendFile(c, file, ASSET_CACHE) : c.text('Not found\n', 404);
     }

@@ -1,5 +1,6 @@
 /** The simulator's /__demo routes, from Node (the bench runs outside Playwright Test). */
 import type { WorkflowJob } from '../../src/api/schemas.ts';
+import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../../src/contract/headers.ts';
 import type {
   AppendLogsResult,
   AppendLogsSpec,
@@ -13,7 +14,10 @@ export class Demo {
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.baseUrl}/__demo${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        [CLIENT_HEADER]: CLIENT_HEADER_VALUE,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) {

@@ -63,6 +63,16 @@ describe('apiRequest', () => {
     expect(seen[1]?.get('authorization')).toBeNull();
   });
 
+  it("marks every request as the app's own, bodiless POSTs included", async () => {
+    const fetch = vi.fn<FetchLike>(async () => json({ ok: true }));
+    setFetch(fetch);
+    await apiRequest('jobs', '/', { schema: anything });
+    await apiRequest('jobs', '/x/abort', { schema: anything, method: 'POST' });
+    for (const [, init] of fetch.mock.calls) {
+      expect(new Headers(init.headers).get('x-jobscope-client')).toBe('dashboard');
+    }
+  });
+
   it('sends a JSON body with its content type', async () => {
     const fetch = vi.fn<FetchLike>(async () => json({ ok: true }));
     setFetch(fetch);

@@ -4,6 +4,7 @@
  * validation, and on failure one `ApiError`. A 401 asks the operator for a token and retries.
  */
 import type { z } from 'zod/mini';
+import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../contract/headers';
 import { httpError, networkError, parseError, schemaError, timeoutError } from './errorMessages';
 import type { ApiError, ApiName } from './errors';
 import { getToken, requestToken } from './tokens';
@@ -132,6 +133,8 @@ export async function apiRequest<T>(
     const ctx = { api, request, token };
     const headers: Record<string, string> = {
       Accept: 'application/json',
+      // Marks the request as the app's own: the server refuses state changes without it.
+      [CLIENT_HEADER]: CLIENT_HEADER_VALUE,
       ...authHeaders(api, token),
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
