@@ -1,6 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/chromium';
+import { E2E_SYNC } from './e2e/helpers/sync';
 
 /**
  * The config is loaded again in every worker process: the port is chosen once, in the runner,
@@ -14,6 +18,8 @@ function freePort(): number {
   return Number(String(out).trim());
 }
 process.env.E2E_PORT ??= String(freePort());
+// A store of the run's own: the job index starts empty, as on a fresh machine.
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'jobscope-e2e-'));
 process.env.E2E_CHROMIUM ??= chromiumExecutable() ?? '';
 
 const port = Number(process.env.E2E_PORT);
@@ -54,6 +60,8 @@ export default defineConfig({
       DEMO_JOBS: '60',
       DEMO_BIG_LOG_LINES: '20000',
       LOG_PAGE_LIMIT: '2000',
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      ...E2E_SYNC,
     },
   },
 });

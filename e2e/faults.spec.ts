@@ -14,7 +14,9 @@ import { freePort, startServer } from './helpers/server';
 /**
  * Each fault hits the list, the job detail and its live log at once (two tabs). While it lasts
  * the last good data stays with a message; when it clears, everything recovers by itself, with
- * no reload, and the log ends exact. Faults apply to every request of both APIs.
+ * no reload, and the log ends exact. Faults strike the server's answers to the browser (the
+ * edge) for every request of both APIs; upstream faults are the gateway's to survive (see
+ * list-index.spec.ts).
  */
 interface FaultCase {
   name: string;
@@ -52,7 +54,7 @@ test.describe('faults: the last good data stays, then everything recovers', () =
         });
       }
 
-      await demo.setFaults({ jobs: fault.spec, logs: fault.spec });
+      await demo.setFaults({ edge: { jobs: fault.spec, logs: fault.spec } });
       await demo.appendLogs(job.jobId, { count: 25 });
       if (fault.reported) await expectFailingButKept(pages, title, fault.timeout);
       else {
@@ -81,7 +83,7 @@ test.describe('faults: the last good data stays, then everything recovers', () =
     const detail = countRequests(pages.detail, /^\/jobs\/v1\/bson\//);
     const logs = countRequests(pages.detail, /^\/api\/v1\/job\//);
 
-    await demo.setFaults({ jobs: { errorRate: 1 }, logs: { errorRate: 1 } });
+    await demo.setFaults({ edge: { jobs: { errorRate: 1 }, logs: { errorRate: 1 } } });
     await expectFailingButKept(pages, title);
     const marks = [list.total, detail.total, logs.total] as const;
     // A fixed window is the point here: count what the page asks for while the fault lasts.
@@ -147,7 +149,8 @@ test.describe('faults: sessions and restarts', () => {
 
       await server.stop();
       await expectFailingButKept(pages, title);
-      server = await startServer(port);
+      // The same store: the restarted server serves its job index at once.
+      server = await startServer(port, { DATA_DIR: server.dataDir });
       await expectHealthy(pages, title, 45_000);
       const shown = await renderedIds(pages.detail);
       expect(new Set(shown).size).toBe(shown.length);

@@ -10,9 +10,10 @@ import {
   type Page,
 } from '@playwright/test';
 import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../src/contract/headers.ts';
-import type { WorkflowJob } from '../src/api/schemas.ts';
+import type { WorkflowJob } from '../src/contract/index.ts';
 import { guardPage } from './helpers/guard.ts';
 import type {
+  AccessSpec,
   AppendLogsResult,
   AppendLogsSpec,
   DemoState,
@@ -68,8 +69,73 @@ export class DemoClient {
     return this.call('GET', '/state');
   }
 
-  createJob(spec: JobSpec = {}): Promise<WorkflowJob> {
-    return this.call('POST', '/jobs', spec);
+  /**
+   * Creates a job and waits until the gateway's job index lists it, as an operator's list would
+   * within a few seconds: tests then open the list without racing the sync.
+   */
+  async createJob(spec: JobSpec = {}): Promise<WorkflowJob> {
+    const job = await this.call<WorkflowJob>('POST', '/jobs', spec);
+    await this.waitIndexed(job.jobId);
+    return job;
+  }
+
+  /**
+   * Waits until the list (the anonymous index, as a browser without a token reads it) holds the
+   * job. A list that refuses (a token fault) has nothing to wait for.
+   */
+  async waitIndexed(jobId: string, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const response = await this.request.get(
+        `${this.baseURL}/jobs/v1/?q=${encodeURIComponent(jobId)}&limit=1`,
+      );
+      if (!response.ok()) return;
+      if (Number(response.headers()['x-total-count']) > 0) return;
+      if (Date.now() > deadline)
+        throw new Error(`job ${jobId} was not indexed within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /**
+   * Waits for `count` complete passes of the shared job index to end: the second one surely
+   * began after this call, so it listed whatever the simulator held by then.
+   */
+  async waitPasses(count = 2, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const lastPass = async () =>
+      (
+        (await (await this.request.get(`${this.baseURL}/jobs/v1/freshness`)).json()) as {
+          lastPassAt: string | null;
+        }
+      ).lastPassAt;
+    let seen = await lastPass();
+    for (let ended = 0; ended < count;) {
+      if (Date.now() > deadline) throw new Error(`no ${count} passes within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const now = await lastPass();
+      if (now !== seen) {
+        ended += 1;
+        seen = now;
+      }
+    }
+  }
+
+  /**
+   * Waits until the list answers a browser without a token again: after a test's token fault,
+   * the shared job index lifts the upstream's refusal at its next read.
+   */
+  async settled(timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.request.get(`${this.baseURL}/jobs/v1/?limit=1`)).status() !== 200) {
+      if (Date.now() > deadline) throw new Error(`the list did not recover within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Who each Jobs API token is upstream, and which jobs it sees; `{}` lets anyone in. */
+  setAccess(spec: AccessSpec): Promise<{ tokens: number }> {
+    return this.call('PUT', '/access', spec);
   }
 
   appendLogs(jobId: string, spec: AppendLogsSpec = {}): Promise<AppendLogsResult> {
@@ -121,6 +187,8 @@ export const test = base.extend<{ demo: DemoClient; pageGuard: void }>({
     const demo = new DemoClient(request, baseURL.replace(/\/$/, ''));
     await use(demo);
     await demo.clearFaults();
+    await demo.setAccess({ tokens: {} });
+    await demo.settled();
   },
   pageGuard: [pageGuard, { auto: true }],
 });

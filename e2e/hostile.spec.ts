@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../src/contract/headers.ts';
 import type { HostileSet } from '../server/demo/hostileJobs';
-import { expect, test } from './fixtures';
+import { expect, test, type DemoClient } from './fixtures';
 import { logPanel, logStatus } from './helpers/logs';
 
 /**
@@ -37,12 +37,17 @@ async function expectInert(page: Page, where: string) {
   expect(width[0], `page wider than the window on ${where}`).toBeLessThanOrEqual(width[1]! + 1);
 }
 
-async function createHostile(request: APIRequestContext) {
+/** The hostile set, once the gateway's job index lists all of it. */
+async function createHostile(request: APIRequestContext, demo: DemoClient) {
   const response = await request.post('/__demo/hostile', {
     headers: { [CLIENT_HEADER]: CLIENT_HEADER_VALUE },
   });
   expect(response.status()).toBe(201);
-  return (await response.json()) as HostileSet;
+  const set = (await response.json()) as HostileSet;
+  // Their wire ids are hostile too (one is blank), so no search finds them all: two complete
+  // passes of the index after their creation list them.
+  await demo.waitPasses(2);
+  return set;
 }
 
 const TABS = ['Overview', 'Steps', 'Metadata', 'Raw', 'Log'] as const;
@@ -51,9 +56,10 @@ test.describe('hostile and odd data', () => {
   test('renders on the list and every tab of every hostile job, inert', async ({
     page,
     request,
+    demo,
   }) => {
     test.setTimeout(120_000);
-    const set = await createHostile(request);
+    const set = await createHostile(request, demo);
     const markup = set.jobs.find((j) => j.role === 'markup')!;
 
     await page.goto('/jobs?q=Hostile');
@@ -79,8 +85,12 @@ test.describe('hostile and odd data', () => {
     }
   });
 
-  test('markup stays text: titles, metadata, notes and log lines', async ({ page, request }) => {
-    const set = await createHostile(request);
+  test('markup stays text: titles, metadata, notes and log lines', async ({
+    page,
+    request,
+    demo,
+  }) => {
+    const set = await createHostile(request, demo);
     const markup = set.jobs.find((j) => j.role === 'markup')!;
     await page.goto(`/jobs/${markup.jobId}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(markup.title);
@@ -106,9 +116,13 @@ test.describe('hostile and odd data', () => {
     await expectInert(page, 'the log');
   });
 
-  test('a phone-width window holds the hostile list and detail', async ({ page, request }) => {
+  test('a phone-width window holds the hostile list and detail', async ({
+    page,
+    request,
+    demo,
+  }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    const set = await createHostile(request);
+    const set = await createHostile(request, demo);
     await page.goto('/jobs?q=Hostile');
     await expect(page.getByRole('table', { name: 'Jobs' }).getByRole('link').first()).toBeVisible();
     await expectInert(page, 'the list at 390 px');

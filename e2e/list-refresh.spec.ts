@@ -30,7 +30,7 @@ test.describe('job list page', () => {
     await page.goto(`/jobs?q=${token}`);
     await expect(rowOf(page, title)).toBeVisible();
 
-    await demo.setFaults({ jobs: { errorRate: 1, errorStatus: 503 } });
+    await demo.setFaults({ edge: { jobs: { errorRate: 1, errorStatus: 503 } } });
     const alert = page.getByRole('alert').filter({ hasText: 'Could not refresh the jobs' });
     await expect(alert).toBeVisible({ timeout: 12_000 });
     await expect(rowOf(page, title)).toBeVisible();
@@ -44,7 +44,7 @@ test.describe('job list page', () => {
     await page.goto('/jobs');
     await page.getByRole('combobox', { name: 'Auto-refresh' }).selectOption('2');
     await expect(jobsTable(page).getByRole('link').first()).toBeVisible();
-    await demo.setFaults({ jobs: { latencyMs: 3_000 } });
+    await demo.setFaults({ edge: { jobs: { latencyMs: 3_000 } } });
     let inFlight = 0;
     let maxInFlight = 0;
     let started = 0;

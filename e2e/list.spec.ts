@@ -55,7 +55,7 @@ test.describe('job list page', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
-  test('pages through the matches with X-Total-Count, and without it', async ({ page, demo }) => {
+  test('pages through the matches with their total', async ({ page, demo }) => {
     const token = uniqueToken();
     for (let i = 1; i <= 25; i++) {
       await demo.createJob({
@@ -76,15 +76,6 @@ test.describe('job list page', () => {
     await page.getByRole('combobox', { name: 'Rows per page' }).selectOption('50');
     await expect(page).not.toHaveURL(/page=/);
     await expect(page.getByTestId('page-range')).toHaveText('1-25 of 25');
-
-    await demo.setFaults({ jobs: { totalCount: false } });
-    await page.goto(`/jobs?q=${token}&sort=title&order=asc&page=2`);
-    await expect(page.getByTestId('page-range')).toHaveText('21-25');
-    await expect(page.getByRole('button', { name: 'Page 1' })).toHaveCount(0);
-    await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
-    await page.getByRole('button', { name: 'Previous' }).click();
-    await expect(page.getByTestId('page-range')).toHaveText('1-20');
-    await expect(page.getByRole('button', { name: 'Next' })).toBeEnabled();
   });
 
   test('opening a job and going back returns to the same view and scroll', async ({ page }) => {

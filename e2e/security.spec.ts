@@ -39,7 +39,9 @@ test.describe('tokens', () => {
 
     // A failure whose body quotes the request, the token included: the message and details
     // never show it.
-    await demo.setFaults({ jobs: { token, errorRate: 1, errorStatus: 502, echoRequest: true } });
+    await demo.setFaults({
+      edge: { jobs: { errorRate: 1, errorStatus: 502, echoRequest: true } },
+    });
     await page
       .getByRole('button', { name: /refresh/i })
       .first()
@@ -53,7 +55,8 @@ test.describe('tokens', () => {
     expect(await stored(page)).toEqual({ session: null, local: null });
 
     // "Remember on this device": localStorage, and only there.
-    await demo.setFaults({ jobs: { token, errorRate: 0 } });
+    await demo.clearFaults();
+    await demo.setFaults({ jobs: { token } });
     await page.reload();
     expect(await enterTokens(page, token, true)).toBe(1);
     await expect(page.getByRole('table', { name: 'Jobs' }).getByRole('link').first()).toBeVisible();
@@ -79,6 +82,8 @@ test.describe('proxy mode', () => {
       LOGS_API_URL: `${upstream.url}/`,
       LOGS_API_TOKEN: secret,
       MAX_BODY_BYTES: '1024',
+      // Forwarding alone: the job index would read the upstream's list on its own.
+      JOBS_INDEX: 'off',
     });
     try {
       const ok = await rawRequest(port, '/jobs/v1/?limit=5');
@@ -175,16 +180,22 @@ test.describe('proxy mode', () => {
       await page.goto(`${server.url}/jobs/${job.jobId}?tab=log`);
       await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
+      // Everything this suite's server answers the second one now fails and quotes the
+      // request: its upstream double (detail and log, forwarded) and its own edge (the list the
+      // second server's job index reads).
+      const failing = { errorRate: 1, errorStatus: 500, echoRequest: true };
       await demo.setFaults({
-        jobs: { token: secret, errorRate: 1, errorStatus: 500, echoRequest: true },
-        logs: { token: secret, errorRate: 1, errorStatus: 500, echoRequest: true },
+        jobs: { token: secret, ...failing },
+        logs: { token: secret, ...failing },
+        edge: { jobs: failing, logs: failing },
       });
       await expect(staleBanner(page)).toBeVisible({ timeout: 20_000 });
       await expect(logStatus(page)).toContainText('reconnecting', { timeout: 20_000 });
       await page.goto(`${server.url}/jobs`);
-      const alert = page.getByRole('alert');
-      await expect(alert.first()).toBeVisible({ timeout: 20_000 });
-      await alert.getByText('Details').first().click();
+      // The list stands on the second server's job index, which says its sync is failing.
+      await expect(page.getByTestId('index-freshness')).toContainText('Last sync problem', {
+        timeout: 20_000,
+      });
 
       // The failures did quote the request, and what reached the browser says [token].
       const failures = received.filter((r) => r.startsWith('500 '));

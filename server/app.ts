@@ -6,7 +6,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isDemoEnabled, type ApiName, type ServerConfig } from './config.ts';
 import { demoClientsOnly, demoHandler } from './demoRoute.ts';
 import { gatewayHandler } from './gateway/forward.ts';
-import { upstreamsFor, type ApiBackend } from './gateway/upstreams.ts';
+import type { IndexedJobs } from './gateway/jobIndex/serve.ts';
+import { upstreamLimitsOf, upstreamsFor, type ApiBackend } from './gateway/upstreams.ts';
 import { securityHeaders } from './security/headers.ts';
 import { hostCheck } from './security/hosts.ts';
 import { rawPathOf, unsafePathReason } from './security/pathGuard.ts';
@@ -18,6 +19,8 @@ export type { ApiBackend } from './gateway/upstreams.ts';
 export interface ApiAppOptions {
   /** Serves every API that config does not proxy, and /__demo. */
   simulator?: ApiBackend;
+  /** The job index's answers; without it the list is the upstream's own pages. */
+  indexed?: IndexedJobs;
   /** Where audit lines (aborts) go; stdout by default. */
   audit?: (line: string) => void;
 }
@@ -83,7 +86,11 @@ function createBaseApp(config: ServerConfig): Hono {
   return app;
 }
 
-function mountApi(app: Hono, config: ServerConfig, { simulator, audit }: ApiAppOptions): void {
+function mountApi(
+  app: Hono,
+  config: ServerConfig,
+  { simulator, indexed, audit }: ApiAppOptions,
+): void {
   const limit = bodyLimit({
     maxSize: config.maxBodyBytes,
     onError: (c) =>
@@ -94,17 +101,17 @@ function mountApi(app: Hono, config: ServerConfig, { simulator, audit }: ApiAppO
   });
   const gateway = gatewayHandler({
     upstreams: upstreamsFor(config, simulator),
-    limits: {
-      timeoutMs: config.proxyTimeoutMs,
-      maxBytes: config.upstreamMaxBytes,
-      secrets: [config.jobs?.token, config.logs?.token].filter((t): t is string => !!t),
-    },
+    limits: upstreamLimitsOf(config),
+    indexed,
     audit,
   });
   for (const api of ['jobs', 'logs'] as const) {
     const prefix = API_PREFIXES[api];
     app.all(prefix, (c) => c.json(notFound, 404));
-    app.all(`${prefix}/*`, sameOriginOnly, limit, gateway);
+    // With the simulator, /__demo can make the gateway's own answers fail, as a network would.
+    const edge = isDemoEnabled(config) ? simulator?.edgeFaults?.(api) : undefined;
+    if (edge) app.all(`${prefix}/*`, sameOriginOnly, limit, edge, gateway);
+    else app.all(`${prefix}/*`, sameOriginOnly, limit, gateway);
   }
   const demo = API_PREFIXES.demo;
   if (isDemoEnabled(config)) {

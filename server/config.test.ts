@@ -29,6 +29,10 @@ describe('parseConfig', () => {
       upstreamMaxBytes: 64 * 1024 * 1024,
       maxBodyBytes: 1024 * 1024,
       demoOpen: false,
+      jobsIndex: true,
+      dataDir: expect.stringMatching(/\/data$/),
+      sync: { pageSize: 100, ratePerSecond: 10, passIntervalMs: 60_000, hotIntervalMs: 5_000 },
+      indexIdleMs: 15 * 60_000,
       simulator: simOptions,
     });
     expect(isDemoEnabled(config)).toBe(true);
@@ -88,6 +92,9 @@ describe('parseConfig', () => {
     [{ DEMO_CONTROL: 'yes' }, 'DEMO_CONTROL must be "open" or unset'],
     [{ TRUST_NETWORK: 'true' }, 'TRUST_NETWORK must be "1" or unset'],
     [{ UPSTREAM_MAX_BYTES: '10' }, 'UPSTREAM_MAX_BYTES must be an integer from 1024'],
+    [{ JOBS_INDEX: 'maybe' }, 'JOBS_INDEX must be "on" or "off"'],
+    [{ JOBS_SYNC_PAGE_SIZE: '0' }, 'JOBS_SYNC_PAGE_SIZE must be an integer from 1 to 1000'],
+    [{ JOBS_SYNC_HOT_MS: '10' }, 'JOBS_SYNC_HOT_MS must be an integer from 100'],
   ])('refuses %o', (env, message) => {
     expect(problemsOf(env)).toContain(message);
   });
@@ -104,6 +111,28 @@ describe('parseConfig', () => {
     ]);
     expect(parse({ HOST: '0.0.0.0' }).allowedHosts.has('0.0.0.0')).toBe(false);
     expect(parse({ HOST: '::1' }).allowedHosts.has('[::1]')).toBe(true);
+  });
+
+  it('reads the job index settings, DATA_DIR relative to the project', () => {
+    const config = parseConfig(
+      {
+        JOBS_INDEX: 'off',
+        DATA_DIR: 'var/store',
+        JOBS_SYNC_PAGE_SIZE: '50',
+        JOBS_SYNC_RATE: '0',
+        JOBS_SYNC_INTERVAL_MS: '5000',
+        JOBS_SYNC_HOT_MS: '1000',
+        JOBS_INDEX_IDLE_MS: '60000',
+      },
+      readSim,
+      '/srv/jobscope',
+    );
+    expect(config).toMatchObject({
+      jobsIndex: false,
+      dataDir: '/srv/jobscope/var/store',
+      sync: { pageSize: 50, ratePerSecond: 0, passIntervalMs: 5000, hotIntervalMs: 1000 },
+      indexIdleMs: 60_000,
+    });
   });
 
   it('reads UPSTREAM_MAX_BYTES and DEMO_CONTROL', () => {

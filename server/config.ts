@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { SimulatorOptions } from './demo/index.ts';
+import { DEFAULT_SYNC, type SyncSettings } from './gateway/jobIndex/sync.ts';
 import { DEFAULT_ALLOWED_HOSTS, hostnameOf, parseAllowedHost } from './security/hosts.ts';
 import { isLoopbackAddress } from './security/nodeRequest.ts';
 
@@ -27,6 +29,14 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** /__demo from any client (DEMO_CONTROL=open), not only from this machine. */
   demoOpen: boolean;
+  /** The job index serves the list's filters, sort, totals and counts (JOBS_INDEX, default on). */
+  jobsIndex: boolean;
+  /** Where the store lives (DATA_DIR). */
+  dataDir: string;
+  /** How the job index follows the Jobs API. */
+  sync: SyncSettings;
+  /** A browser token's index is dropped after this long unused. */
+  indexIdleMs: number;
   /** Present whenever at least one API is simulated. */
   simulator: SimulatorOptions | null;
 }
@@ -38,6 +48,7 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_PORT = 8080;
+export const DEFAULT_INDEX_IDLE_MS = 15 * 60_000;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PROXY_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -58,6 +69,8 @@ type Env = Record<string, string | undefined>;
 export function parseConfig(
   env: Env,
   readSimulatorOptions: (env: Env) => SimulatorOptions,
+  /** DATA_DIR is relative to it; default a git-ignored data/ in the project. */
+  projectRoot = process.cwd(),
 ): ServerConfig {
   const problems: string[] = [];
   const value = (name: string) => {
@@ -114,8 +127,21 @@ export function parseConfig(
     ),
     maxBodyBytes: integer('MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1, 1024 * 1024 * 1024),
     demoOpen: flag('DEMO_CONTROL', 'open'),
+    jobsIndex: value('JOBS_INDEX') !== 'off',
+    dataDir: path.resolve(projectRoot, value('DATA_DIR') ?? 'data'),
+    sync: {
+      pageSize: integer('JOBS_SYNC_PAGE_SIZE', DEFAULT_SYNC.pageSize, 1, 1000),
+      ratePerSecond: integer('JOBS_SYNC_RATE', DEFAULT_SYNC.ratePerSecond, 0, 10_000),
+      passIntervalMs: integer('JOBS_SYNC_INTERVAL_MS', DEFAULT_SYNC.passIntervalMs, 0, 86_400_000),
+      hotIntervalMs: integer('JOBS_SYNC_HOT_MS', DEFAULT_SYNC.hotIntervalMs, 100, 3_600_000),
+    },
+    indexIdleMs: integer('JOBS_INDEX_IDLE_MS', DEFAULT_INDEX_IDLE_MS, 1000, 86_400_000),
     simulator: null,
   };
+  const index = value('JOBS_INDEX');
+  if (index !== undefined && index !== 'on' && index !== 'off') {
+    problems.push(`JOBS_INDEX must be "on" or "off", got "${index}"`);
+  }
   const trusted = flag('TRUST_NETWORK', '1');
   const tokens = ['JOBS_API_TOKEN', 'LOGS_API_TOKEN'].filter((name) => value(name) !== undefined);
   if (tokens.length > 0 && !isLoopbackHost(host) && !trusted) {

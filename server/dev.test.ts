@@ -9,7 +9,12 @@ const stop = vi.fn();
 vi.mock('./runtime.ts', async () => {
   const { standInSimulator, testConfig } = await import('./testHelpers.ts');
   return {
-    createRuntime: () => ({ config: testConfig(), simulator: { ...standInSimulator(), stop } }),
+    readConfig: () => testConfig(),
+    startRuntime: async () => ({
+      simulator: standInSimulator(),
+      indexed: undefined,
+      stop: async () => stop(),
+    }),
   };
 });
 
@@ -68,11 +73,11 @@ describe('apiDevPlugin', () => {
     expect((await get(port, '/jobs/v1/../../src/main.tsx')).status).toBe(400);
   });
 
-  it('stops the simulator when Vite closes', async () => {
+  it('stops the runtime when Vite closes', async () => {
     const httpServer = new EventEmitter();
     await startDevServer(httpServer);
     stop.mockClear();
     httpServer.emit('close');
-    expect(stop).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(stop).toHaveBeenCalledTimes(1));
   });
 });

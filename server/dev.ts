@@ -1,7 +1,7 @@
 import { getRequestListener } from '@hono/node-server';
 import type { Connect, Plugin } from 'vite';
 import { createApiApp, isApiPath } from './app.ts';
-import { createRuntime } from './runtime.ts';
+import { readConfig, startRuntime } from './runtime.ts';
 
 /**
  * `npm run dev`: the server's API routes (simulator or proxy, from the environment) inside Vite's
@@ -24,15 +24,19 @@ interface Closable {
 }
 
 function createApiMiddleware(httpServer: Closable | null): Connect.NextHandleFunction {
-  const { config, simulator } = createRuntime(process.env);
-  httpServer?.once('close', () => simulator?.stop());
-  const app = createApiApp(config, { simulator });
-  // Vite relies on Node's own Request/Response: leave the globals alone.
-  const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
+  const config = readConfig(process.env);
+  const runtime = startRuntime(config);
+  httpServer?.once('close', () => void runtime.then((r) => r.stop()));
+  const listener = runtime.then(({ simulator, indexed }) =>
+    // Vite relies on Node's own Request/Response: leave the globals alone.
+    getRequestListener(createApiApp(config, { simulator, indexed }).fetch, {
+      overrideGlobalObjects: false,
+    }),
+  );
   return (req, res, next) => {
     // Raw path, before any normalisation, so a traversal attempt reaches the API guard.
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (!isApiPath(pathname)) return next();
-    void listener(req, res);
+    void listener.then((listen) => listen(req, res));
   };
 }

@@ -3,28 +3,29 @@ import { createApp } from './app.ts';
 import { ConfigError, describeMode } from './config.ts';
 import { isEntryModule, PROJECT_ROOT } from './entry.ts';
 import { listen } from './listen.ts';
-import { createRuntime } from './runtime.ts';
+import { readConfig, startRuntime } from './runtime.ts';
 
 const SHUTDOWN_GRACE_MS = 5_000;
 
 /** `npm run serve`: the dashboard from dist/ and both APIs, configured from the environment. */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  let runtime: ReturnType<typeof createRuntime>;
+  let config: ReturnType<typeof readConfig>;
   try {
-    runtime = createRuntime(env);
+    config = readConfig(env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`Jobscope: ${error.message}`);
     process.exit(1);
   }
-  const { config, simulator } = runtime;
-  const app = createApp(config, { distDir: path.join(PROJECT_ROOT, 'dist'), simulator });
+  const runtime = await startRuntime(config);
+  const { simulator, indexed } = runtime;
+  const app = createApp(config, { distDir: path.join(PROJECT_ROOT, 'dist'), simulator, indexed });
 
   let listening: Awaited<ReturnType<typeof listen>>;
   try {
     listening = await listen(app, config.port, config.host);
   } catch (error) {
-    simulator?.stop();
+    await runtime.stop();
     console.error(`Jobscope: cannot listen on port ${config.port}: ${(error as Error).message}`);
     process.exit(1);
   }
@@ -42,9 +43,11 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     if (stopping) process.exit(1); // a second Ctrl-C means now
     stopping = true;
     console.log(`Jobscope: ${signal} received, shutting down`);
-    simulator?.stop();
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    void listening.close().then(() => process.exit(0));
+    void listening
+      .close()
+      .then(() => runtime.stop())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,15 +1,54 @@
 import { parseConfig, type ServerConfig } from './config.ts';
 import { createSimulator, simulatorOptionsFromEnv, type Simulator } from './demo/index.ts';
+import { PROJECT_ROOT } from './entry.ts';
+import { JobIndexes } from './gateway/jobIndex/registry.ts';
+import { IndexedJobs } from './gateway/jobIndex/serve.ts';
+import { upstreamLimitsOf, upstreamsFor } from './gateway/upstreams.ts';
+import { openStore, type Store } from './store/database.ts';
+import { JobIndexStore } from './store/jobQueries.ts';
 
 export interface Runtime {
   config: ServerConfig;
   /** Running when at least one API is simulated. */
   simulator: Simulator | undefined;
+  /** The job index's answers, when JOBS_INDEX is on. */
+  indexed: IndexedJobs | undefined;
+  /** The indexes behind them (tests and benchmarks watch their syncs). */
+  jobIndexes: JobIndexes | undefined;
+  /** Stops the simulator and the syncs, closes the store. */
+  stop(): Promise<void>;
 }
 
-/** Reads the environment (throws ConfigError on bad values) and starts the simulator if needed. */
-export function createRuntime(env: NodeJS.ProcessEnv = process.env): Runtime {
-  const config = parseConfig(env, simulatorOptionsFromEnv);
+/** Reads the environment (throws ConfigError on bad values). */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return parseConfig(env, simulatorOptionsFromEnv, PROJECT_ROOT);
+}
+
+/** Starts what the configuration asks for: the simulator, the store and the job index. */
+export async function startRuntime(config: ServerConfig): Promise<Runtime> {
   const simulator = config.simulator ? createSimulator(config.simulator) : undefined;
-  return { config, simulator };
+  let store: Store | undefined;
+  let indexes: JobIndexes | undefined;
+  if (config.jobsIndex) {
+    store = await openStore(config.dataDir);
+    indexes = new JobIndexes({
+      store: new JobIndexStore(store.db),
+      upstream: upstreamsFor(config, simulator).jobs,
+      limits: upstreamLimitsOf(config),
+      settings: config.sync,
+      idleMs: config.indexIdleMs,
+    });
+    await indexes.startShared();
+  }
+  return {
+    config,
+    simulator,
+    indexed: indexes ? new IndexedJobs(indexes) : undefined,
+    jobIndexes: indexes,
+    async stop() {
+      indexes?.stop();
+      simulator?.stop();
+      await store?.close();
+    },
+  };
 }

@@ -24,6 +24,11 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     maxBodyBytes: 1024,
     // In-process requests have no socket to tell a local client by; the check has its own tests.
     demoOpen: true,
+    // In-process tests that want the job index hand the app one (see testIndex).
+    jobsIndex: false,
+    dataDir: '/nonexistent',
+    sync: { pageSize: 100, ratePerSecond: 0, passIntervalMs: 1000, hotIntervalMs: 500 },
+    indexIdleMs: 60_000,
     simulator: { seed: 1, jobs: 3, bigLogLines: 10, logPageLimit: 100 },
     ...overrides,
   };

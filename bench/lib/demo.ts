@@ -1,5 +1,5 @@
 /** The simulator's /__demo routes, from Node (the bench runs outside Playwright Test). */
-import type { WorkflowJob } from '../../src/api/schemas.ts';
+import type { WorkflowJob } from '../../src/contract/index.ts';
 import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../../src/contract/headers.ts';
 import type {
   AppendLogsResult,

@@ -3,8 +3,11 @@
  * or to run it in proxy mode against local upstreams. It serves the dist/ the suite built.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { E2E_SYNC } from './sync';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -22,6 +25,8 @@ export function freePort(): Promise<number> {
 export interface OwnServer {
   port: number;
   url: string;
+  /** Its store: pass it to a restarted server to keep the job index. */
+  dataDir: string;
   /** Everything the process wrote, for assertions that nothing secret is logged. */
   output(): string;
   stop(): Promise<void>;
@@ -31,6 +36,7 @@ export async function startServer(
   port: number,
   env: Record<string, string> = {},
 ): Promise<OwnServer> {
+  const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'jobscope-e2e-own-'));
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(ROOT, 'server/main.ts')],
@@ -44,7 +50,9 @@ export async function startServer(
         DEMO_JOBS: '60',
         DEMO_BIG_LOG_LINES: '2000',
         LOG_PAGE_LIMIT: '2000',
+        ...E2E_SYNC,
         ...env,
+        DATA_DIR: dataDir,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -62,6 +70,7 @@ export async function startServer(
   return {
     port,
     url,
+    dataDir,
     output: () => output,
     async stop() {
       if (child.exitCode === null) child.kill('SIGKILL');

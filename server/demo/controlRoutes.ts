@@ -11,6 +11,7 @@ import { derivedLevel, levelCode } from './logText.ts';
 import { EVENT_COMPLETED, currentStep, iso, type SimJob } from './model.ts';
 import { toWorkflowJob } from './serialize.ts';
 import {
+  accessSpecSchema,
   appendLogsSchema,
   faultsPatchSchema,
   jobSpecSchema,
@@ -180,6 +181,14 @@ export function registerControlRoutes(app: Hono, ctx: SimContext): void {
     const scope = jobId ? (ctx.world.find(jobId)?.jobId ?? jobId) : null;
     ctx.faults.apply(patch, scope);
     return c.json(ctx.faults.toJSON());
+  });
+
+  app.put('/__demo/access', async (c) => {
+    const body = await readBody(c, accessSpecSchema);
+    if (!body.ok) return body.response;
+    ctx.access.clear();
+    for (const [token, access] of Object.entries(body.value.tokens)) ctx.access.set(token, access);
+    return c.json({ tokens: ctx.access.size });
   });
 
   app.delete('/__demo/faults', (c) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RawLog, Step, WorkflowJob } from '../../src/api/schemas.ts';
+import type { RawLog, Step, WorkflowJob } from '../../src/contract/index.ts';
 import { testSim, type TestSim } from './testSim.ts';
 
 const jobOf = (s: TestSim, id: string) => s.json<WorkflowJob>(`/jobs/v1/${id}`);
@@ -76,20 +76,15 @@ describe('engine', () => {
     const initial = await s.json<WorkflowJob[]>('/jobs/v1/?limit=100');
     const ids = new Set(initial.map((j) => j.jobId));
     for (let i = 0; i < 360; i++) s.tick(10_000);
-    const res = await s.request('/jobs/v1/?limit=100');
-    const now = (await res.json()) as WorkflowJob[];
-    const total = Number(res.headers.get('X-Total-Count'));
+    const now = await s.allJobs();
+    const total = now.length;
     expect(total).toBeLessThanOrEqual(80);
     // Fresh jobs make room for fresher ones first: most of the seeded history is still there.
     expect(now.filter((j) => ids.has(j.jobId)).length).toBeGreaterThan(50);
-    // The kept sort orders survived an hour of changes, additions and removals.
-    expect(now).toHaveLength(total);
+    // The kept order survived an hour of changes, additions and removals.
     expect(new Set(now.map((j) => j.jobId)).size).toBe(total);
     const updated = now.map((j) => Date.parse(j.metadata.updated ?? ''));
     expect(updated).toEqual([...updated].sort((a, b) => b - a));
-    const byStatus = await s.json<WorkflowJob[]>('/jobs/v1/?limit=100&sort=status&order=asc');
-    const statusKeys = byStatus.map((j) => `${j.metadata.status}|${j.metadata.updated}`);
-    expect(statusKeys).toEqual([...statusKeys].sort());
     const fresh = now.filter((j) => !ids.has(j.jobId));
     expect(fresh.length).toBeGreaterThan(0);
     expect(now.some((j) => j.metadata.status === 'Active')).toBe(true);
@@ -104,7 +99,7 @@ describe('engine', () => {
     const steps = fresh.flatMap((j) => j.completedSteps ?? []);
     expect(steps.some((step) => codes(step).join() === '0,1,0,2')).toBe(true);
     // The big-log job is still running.
-    const [big] = await s.json<WorkflowJob[]>('/jobs/v1/?q=nightly%20reindex');
+    const big = (await s.allJobs()).find((j) => /nightly reindex/i.test(j.metadata.jobTitle ?? ''));
     expect(big?.metadata.status).toBe('Active');
   });
 

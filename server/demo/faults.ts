@@ -10,6 +10,14 @@ import type { FaultsPatch, FaultsState, JobsFaultSpec, LogsFaultSpec } from './s
 export type ApiName = 'jobs' | 'logs';
 type Spec<A extends ApiName> = A extends 'jobs' ? JobsFaultSpec : LogsFaultSpec;
 
+/**
+ * Where a fault strikes: at the upstream double (the gateway must survive it) or at the edge, in
+ * the gateway's answers to the browser (the app must survive it).
+ */
+export type FaultLayer = 'upstream' | 'edge';
+type LayerSpecs = { jobs: JobsFaultSpec; logs: LogsFaultSpec };
+const empty = (): LayerSpecs => ({ jobs: {}, logs: {} });
+
 /** Merges a patch: keys present overwrite, `token: null` removes the token. */
 function merge<T extends { token?: string | null }>(target: T, patch: T | undefined): T {
   const next = { ...target, ...patch };
@@ -18,33 +26,49 @@ function merge<T extends { token?: string | null }>(target: T, patch: T | undefi
 }
 
 export class Faults {
-  private global: { jobs: JobsFaultSpec; logs: LogsFaultSpec } = { jobs: {}, logs: {} };
-  private readonly byJob = new Map<string, { jobs: JobsFaultSpec; logs: LogsFaultSpec }>();
+  private global: Record<FaultLayer, LayerSpecs> = { upstream: empty(), edge: empty() };
+  private readonly byJob = new Map<string, Record<FaultLayer, LayerSpecs>>();
 
   apply(patch: FaultsPatch, jobId: string | null): void {
-    const current = jobId ? (this.byJob.get(jobId) ?? { jobs: {}, logs: {} }) : this.global;
-    const next = { jobs: merge(current.jobs, patch.jobs), logs: merge(current.logs, patch.logs) };
+    const current = jobId
+      ? (this.byJob.get(jobId) ?? { upstream: empty(), edge: empty() })
+      : this.global;
+    const layer = (specs: LayerSpecs, change: Partial<LayerSpecs> | undefined): LayerSpecs => ({
+      jobs: merge(specs.jobs, change?.jobs),
+      logs: merge(specs.logs, change?.logs),
+    });
+    const next = {
+      upstream: layer(current.upstream, patch),
+      edge: layer(current.edge, patch.edge),
+    };
     if (jobId) this.byJob.set(jobId, next);
     else this.global = next;
   }
 
   clear(): void {
-    this.global = { jobs: {}, logs: {} };
+    this.global = { upstream: empty(), edge: empty() };
     this.byJob.clear();
   }
 
   /** The spec in force for a request: global, overridden by the job's own. */
-  effective<A extends ApiName>(api: A, jobId: string | null): Spec<A> {
-    const scoped = jobId ? this.byJob.get(jobId)?.[api] : undefined;
-    return { ...this.global[api], ...scoped } as Spec<A>;
+  effective<A extends ApiName>(
+    api: A,
+    jobId: string | null,
+    layer: FaultLayer = 'upstream',
+  ): Spec<A> {
+    const scoped = jobId ? this.byJob.get(jobId)?.[layer][api] : undefined;
+    return { ...this.global[layer][api], ...scoped } as Spec<A>;
   }
 
   toJSON(): FaultsState {
-    return { ...this.global, byJob: Object.fromEntries(this.byJob) };
+    const byJob = Object.fromEntries(
+      [...this.byJob].map(([id, layers]) => [id, { ...layers.upstream, edge: layers.edge }]),
+    );
+    return { ...this.global.upstream, edge: this.global.edge, byJob };
   }
 }
 
-const JOBS_NON_JOB_SEGMENTS = new Set(['', 'my', 'counts', 'workflow']);
+const JOBS_NON_JOB_SEGMENTS = new Set(['', 'my', 'workflow']);
 
 /** The job a request is about (jobId), or null for lists and unknown ids. */
 export function jobOfRequest(ctx: SimContext, api: ApiName, path: string): string | null {
@@ -66,11 +90,10 @@ export function jobOfRequest(ctx: SimContext, api: ApiName, path: string): strin
 
 const TRUNCATED_MIN = 1;
 
-function schemaBreakingBody(api: ApiName, path: string): unknown {
+function schemaBreakingBody(api: ApiName): unknown {
   if (api === 'logs') {
     return { status: 'SUCCESS', message: 'Job details', payload: { job: 'unavailable', logs: {} } };
   }
-  if (/\/counts\/?$/.test(path)) return { total: 'many', statuses: [] };
   return [{ id: 42, metadata: 'unavailable' }];
 }
 
@@ -90,9 +113,13 @@ function rejectUnauthorized(c: Context, api: ApiName, token: string, echo: objec
   return logsError(c, 401, 'Invalid or missing token', 'Security', echo);
 }
 
-export function faultMiddleware(ctx: SimContext, api: ApiName): MiddlewareHandler {
+export function faultMiddleware(
+  ctx: SimContext,
+  api: ApiName,
+  layer: FaultLayer = 'upstream',
+): MiddlewareHandler {
   return async (c, next) => {
-    const spec = ctx.faults.effective(api, jobOfRequest(ctx, api, c.req.path));
+    const spec = ctx.faults.effective(api, jobOfRequest(ctx, api, c.req.path), layer);
     const rng = ctx.world.faultRng;
     if (spec.latencyMs) await new Promise((resolve) => setTimeout(resolve, spec.latencyMs));
     const echo = echoOf(c, spec);
@@ -118,7 +145,7 @@ export function faultMiddleware(ctx: SimContext, api: ApiName): MiddlewareHandle
       const headers = new Headers(c.res.headers);
       headers.delete('content-length');
       headers.set('content-type', 'application/json');
-      const body = JSON.stringify(schemaBreakingBody(api, c.req.path));
+      const body = JSON.stringify(schemaBreakingBody(api));
       c.res = new Response(body, { status: 200, headers });
     }
   };

@@ -4,7 +4,7 @@
  * dates, numbers as strings and empty ids. The compact job records cannot hold such fields, so
  * an overlay rewrites a job's wire object as it is serialised.
  */
-import type { Step, WorkflowJob } from '../../src/api/schemas.ts';
+import type { Step, WorkflowJob } from '../../src/contract/index.ts';
 import { createDemoJob } from './demoJobs.ts';
 import { HOSTILE_STRINGS, LONG_WORD, hostile, megaLine } from './hostileCorpus.ts';
 import { writeLog } from './lifecycle.ts';

@@ -2,8 +2,8 @@
  * The built-in simulator of both job APIs: a seeded population that advances on a clock,
  * the Jobs API, the Job log API and the /__demo control routes, as one Hono app.
  */
-import { Hono } from 'hono';
-import type { SimContext } from './context.ts';
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { SimContext, TokenAccess } from './context.ts';
 import { registerControlRoutes } from './controlRoutes.ts';
 import { advanceWorld } from './engine.ts';
 import { Faults, faultMiddleware } from './faults.ts';
@@ -21,6 +21,8 @@ export { simulatorOptionsFromEnv } from './options.ts';
 export interface Simulator {
   /** Routes at absolute paths: /jobs/v1/*, /api/v1/*, /__demo/*. */
   app: Hono;
+  /** Edge faults (set through /__demo/faults `edge`), for the gateway's answers to the browser. */
+  edgeFaults(api: 'jobs' | 'logs'): MiddlewareHandler;
   /** Brings the world up to `toMs` (default now()). */
   advance(toMs?: number): void;
   /** Clears timers. */
@@ -48,16 +50,19 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   };
   let world = build({});
   const faults = new Faults();
+  const access = new Map<string, TokenAccess>();
   const ctx: SimContext = {
     get world() {
       return world;
     },
     faults,
+    access,
     time: () => Math.max(now(), world.clock),
     logPageLimit: options.logPageLimit,
     reset(spec) {
       world = build(spec);
       faults.clear();
+      access.clear();
     },
   };
   const advance = (toMs?: number) => advanceWorld(world, toMs ?? now());
@@ -86,6 +91,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   (timer as unknown as { unref?: () => void } | null)?.unref?.();
   return {
     app,
+    edgeFaults: (api) => faultMiddleware(ctx, api, 'edge'),
     advance,
     stop: () => {
       if (timer) clearInterval(timer);

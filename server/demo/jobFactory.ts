@@ -22,8 +22,6 @@ export function makeJob(world: World, rng: Random, init: JobInit): SimJob {
     jobId,
     clientJobId: rng.uuid(),
     title: init.title,
-    search: null,
-    titleKey: null,
     workflow: init.workflow,
     user: init.user,
     team: init.team,

@@ -3,23 +3,21 @@
  * jobs change, so an order is repaired by lifting those out and merging them back in: linear,
  * where a fresh sort of 100,000 jobs would cost a list request its budget.
  */
-import { titleKey, type SimJob } from './model.ts';
+import type { SimJob } from './model.ts';
 
-export type SortKey = 'updated' | 'created' | 'title' | 'status';
+/** The list's order (most recently updated first) and the engine's (oldest first). */
+export type SortKey = 'updated' | 'created';
 type Compare = (a: SimJob, b: SimJob) => number;
 
 const byId = (a: SimJob, b: SimJob) => (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0);
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const comparators: Record<SortKey, Compare> = {
   updated: (a, b) => a.updated - b.updated || byId(a, b),
   created: (a, b) => a.created - b.created || byId(a, b),
-  title: (a, b) => byText(titleKey(a), titleKey(b)) || byId(a, b),
-  status: (a, b) => byText(a.status, b.status) || a.updated - b.updated || byId(a, b),
 };
 
-/** Keys whose order a change of `updated` or `status` can break. */
-const TOUCHED_KEYS: SortKey[] = ['updated', 'status'];
+/** Keys whose order a change of `updated` can break. */
+const TOUCHED_KEYS: SortKey[] = ['updated'];
 
 /**
  * In place, allocating nothing but `moved`: the orders of a big population are large, and

@@ -1,71 +1,77 @@
-/** The Jobs API (WorkfloPlus-shaped): lists with filters, counts, one job, abort. */
+/**
+ * The Jobs API (WorkfloPlus-shaped), as faithful as its documentation and a known client tell:
+ * lists paged by skip/limit in one fixed order with no total, no filters, sort or counts; one
+ * job by jobId (bson) or clientJobId; abort. Tokens, when /__demo/access names some, decide who
+ * the caller is and which jobs they see.
+ */
 import type { Context, Hono } from 'hono';
 import type { SimContext } from './context.ts';
 import { jobsError } from './errors.ts';
 import { abandonJob } from './lifecycle.ts';
-import { TERMINAL_STATUSES } from './model.ts';
-import {
-  QueryError,
-  countJobs,
-  listJobs,
-  parseFilter,
-  parseListQuery,
-  type ListFilter,
-} from './query.ts';
+import { TERMINAL_STATUSES, type SimJob } from './model.ts';
+import { QueryError, listJobs, parsePage, type ListScope } from './query.ts';
 import { toWorkflowJob } from './serialize.ts';
 
 export const ABORT_REASON = 'Aborted from Jobscope';
 
-/** Query parameters; `status` may be comma-separated, repeated, or both. */
-function params(c: Context): Record<string, string> {
-  const all = c.req.query();
-  const statuses = c.req.queries('status');
-  return statuses ? { ...all, status: statuses.join(',') } : all;
+interface Caller {
+  /** Whose jobs `/my/` lists. */
+  username: string;
+  visible: ListScope['visible'];
+}
+
+/** The caller behind the request's bearer token, or the 401 an unknown token gets. */
+function callerOf(c: Context, ctx: SimContext): Caller | Response {
+  if (ctx.access.size === 0) return { username: ctx.world.defaultUser, visible: null };
+  const header = c.req.header('authorization') ?? '';
+  const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+  const access = ctx.access.get(token);
+  if (!access) return jobsError(c, 401, 'Authorization has been denied for this request.');
+  const own = (job: SimJob) => job.user.username === access.username;
+  return { username: access.username, visible: access.sees === 'own' ? own : null };
 }
 
 export function registerJobsRoutes(app: Hono, ctx: SimContext): void {
-  const list = (c: Context, scope: Partial<ListFilter>) => {
-    let query;
+  const list = (c: Context, scope: (caller: Caller) => Partial<ListScope>) => {
+    const caller = callerOf(c, ctx);
+    if (caller instanceof Response) return caller;
+    let page;
     try {
-      query = { ...parseListQuery(params(c)), ...scope };
+      page = parsePage(c.req.query());
     } catch (error) {
       if (error instanceof QueryError) return jobsError(c, 400, error.message);
       throw error;
     }
-    const { total, page } = listJobs(ctx.world, query);
-    if (ctx.faults.effective('jobs', null).totalCount !== false) {
-      c.header('X-Total-Count', String(total));
-    }
-    return c.json(page.map(toWorkflowJob));
-  };
-
-  const mineScope = () => ({ username: ctx.world.defaultUser });
-
-  const counts = (c: Context, scope: Partial<ListFilter>) => {
-    if (ctx.faults.effective('jobs', null).counts === false) {
-      return jobsError(c, 404, 'Not Found');
-    }
-    // `mine=true` on the shared path, as the app asks; `/my/counts` says the same by path.
-    const mine = ['true', '1'].includes(c.req.query('mine') ?? '') ? mineScope() : {};
-    return c.json(countJobs(ctx.world, { ...parseFilter(params(c)), ...mine, ...scope }));
+    const jobs = listJobs(
+      ctx.world,
+      { workflowId: null, username: null, visible: caller.visible, ...scope(caller) },
+      page,
+    );
+    return c.json(jobs.map(toWorkflowJob));
   };
 
   for (const slash of ['', '/']) {
-    app.get(`/jobs/v1${slash}`, (c) => list(c, {}));
-    app.get(`/jobs/v1/my${slash}`, (c) => list(c, mineScope()));
-    app.get(`/jobs/v1/counts${slash}`, (c) => counts(c, {}));
-    app.get(`/jobs/v1/my/counts${slash}`, (c) => counts(c, mineScope()));
+    app.get(`/jobs/v1${slash}`, (c) => list(c, () => ({})));
+    app.get(`/jobs/v1/my${slash}`, (c) => list(c, (caller) => ({ username: caller.username })));
     app.get(`/jobs/v1/workflow/:workflowId${slash}`, (c) =>
-      list(c, { workflowId: c.req.param('workflowId') }),
+      list(c, () => ({ workflowId: c.req.param('workflowId') ?? null })),
     );
   }
 
-  const notFound = (c: Context, id: string) => jobsError(c, 404, `Job ${id} not found`);
+  /** The job by id, when it exists and the caller may see it. */
+  const find = (c: Context, id: string): SimJob | Response => {
+    const caller = callerOf(c, ctx);
+    if (caller instanceof Response) return caller;
+    const job = ctx.world.find(id);
+    if (!job || (caller.visible && !caller.visible(job))) {
+      return jobsError(c, 404, `Job ${id} not found`);
+    }
+    return job;
+  };
 
   app.get('/jobs/v1/bson/:jobId', (c) => {
-    const id = c.req.param('jobId');
-    const job = ctx.world.find(id);
-    if (!job) return notFound(c, id);
+    const job = find(c, c.req.param('jobId'));
+    if (job instanceof Response) return job;
     const wire = toWorkflowJob(job);
     // The documented answer is an array of one; a known client reads a bare object.
     const shape = ctx.faults.effective('jobs', job.jobId).bson ?? 'array';
@@ -73,15 +79,13 @@ export function registerJobsRoutes(app: Hono, ctx: SimContext): void {
   });
 
   app.get('/jobs/v1/:clientJobId', (c) => {
-    const id = c.req.param('clientJobId');
-    const job = ctx.world.find(id);
-    return job ? c.json(toWorkflowJob(job)) : notFound(c, id);
+    const job = find(c, c.req.param('clientJobId'));
+    return job instanceof Response ? job : c.json(toWorkflowJob(job));
   });
 
   app.post('/jobs/v1/:clientJobId/abort', (c) => {
-    const id = c.req.param('clientJobId');
-    const job = ctx.world.find(id);
-    if (!job) return notFound(c, id);
+    const job = find(c, c.req.param('clientJobId'));
+    if (job instanceof Response) return job;
     if (TERMINAL_STATUSES.has(job.status)) {
       return jobsError(c, 400, 'Only incomplete jobs can be aborted');
     }

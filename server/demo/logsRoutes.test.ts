@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logEnvelopeSchema, type RawLog } from '../../src/api/schemas.ts';
+import { logEnvelopeSchema, type RawLog } from '../../src/contract/index.ts';
 import { testSim, type TestSim } from './testSim.ts';
 
 interface Body {

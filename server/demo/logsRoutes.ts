@@ -1,6 +1,6 @@
 /** The Job log API (Fuyuko-shaped): the job plus its logs after a cursor, capped per answer. */
 import type { Context, Hono } from 'hono';
-import type { RawLog } from '../../src/api/schemas.ts';
+import type { RawLog } from '../../src/contract/index.ts';
 import type { SimContext } from './context.ts';
 import { logsError } from './errors.ts';
 import type { LogsFaultSpec } from './spec.ts';

@@ -38,10 +38,6 @@ export interface SimJob {
   jobId: string;
   clientJobId: string;
   title: string;
-  /** Lower-cased title, id and username, for `q`; made on first use (see searchText). */
-  search: string | null;
-  /** Lower-cased title, for sorting; made on first use. */
-  titleKey: string | null;
   workflow: Workflow;
   user: User;
   team: string;
@@ -86,14 +82,6 @@ export const TERMINAL_STATUSES = new Set(['Completed', 'Aborted']);
 export function currentStep(job: SimJob): StepRec | null {
   const last = job.steps[job.steps.length - 1];
   return last && last.completed === null && last.cancelled === null ? last : null;
-}
-
-export function searchText(job: SimJob): string {
-  return (job.search ??= `${job.title.toLowerCase()}\u0000${job.jobId}\u0000${job.user.username.toLowerCase()}`);
-}
-
-export function titleKey(job: SimJob): string {
-  return (job.titleKey ??= job.title.toLowerCase());
 }
 
 export function iso(ms: number): string {

@@ -1,5 +1,5 @@
 /** Internal records to wire objects, shaped like the upstream examples (nulls included). */
-import type { LogJob, Step, WorkflowJob } from '../../src/api/schemas.ts';
+import type { LogJob, Step, WorkflowJob } from '../../src/contract/index.ts';
 import { applyHostileOverlay } from './hostileJobs.ts';
 import { stepTitle } from './lifecycle.ts';
 import { currentStep, iso, type SimJob, type StepRec } from './model.ts';

@@ -106,10 +106,6 @@ export const jobsFaultSpecSchema = z.strictObject({
   ...faultFields,
   /** Shape of `GET /jobs/v1/bson/{id}`: an array of one job (default) or the job itself. */
   bson: z.enum(['array', 'object']).optional(),
-  /** false: `GET /jobs/v1/counts` answers 404, as an upstream without it would. */
-  counts: z.boolean().optional(),
-  /** false: lists omit `X-Total-Count`. */
-  totalCount: z.boolean().optional(),
 });
 export type JobsFaultSpec = z.infer<typeof jobsFaultSpecSchema>;
 
@@ -125,19 +121,41 @@ export const logsFaultSpecSchema = z.strictObject({
 });
 export type LogsFaultSpec = z.infer<typeof logsFaultSpecSchema>;
 
-export const faultsPatchSchema = z.strictObject({
+/** `PUT /__demo/access`: who each Jobs API token is and what it sees; `{}` lets anyone in. */
+export const accessSpecSchema = z.strictObject({
+  tokens: z.record(
+    z.string().min(1).max(1000),
+    z.strictObject({ username: z.string().min(1).max(200), sees: z.enum(['all', 'own']) }),
+  ),
+});
+export type AccessSpec = z.infer<typeof accessSpecSchema>;
+
+/** Faults in the gateway's answers to the browser (simulator mode only). */
+const edgeFaultsSchema = z.strictObject({
   jobs: jobsFaultSpecSchema.optional(),
   logs: logsFaultSpecSchema.optional(),
+});
+
+export const faultsPatchSchema = z.strictObject({
+  /** At the upstream double: what the gateway reads. */
+  jobs: jobsFaultSpecSchema.optional(),
+  logs: logsFaultSpecSchema.optional(),
+  /** At the browser-facing edge: what the app reads. */
+  edge: edgeFaultsSchema.optional(),
   /** Scope to requests about this job (by jobId or clientJobId); unscoped = every request. */
   jobId: z.string().min(1).max(200).optional(),
 });
 export type FaultsPatch = z.infer<typeof faultsPatchSchema>;
 
 /** What `GET /__demo/state` reports about faults. */
-export interface FaultsState {
+interface FaultLayers {
   jobs: JobsFaultSpec;
   logs: LogsFaultSpec;
-  byJob: Record<string, { jobs: JobsFaultSpec; logs: LogsFaultSpec }>;
+  edge: { jobs: JobsFaultSpec; logs: LogsFaultSpec };
+}
+
+export interface FaultsState extends FaultLayers {
+  byJob: Record<string, FaultLayers>;
 }
 
 export interface DemoState {

@@ -1,5 +1,5 @@
 /** Test helper: a simulator on a hand-driven clock, plus typed request shortcuts. */
-import type { WorkflowJob } from '../../src/api/schemas.ts';
+import type { WorkflowJob } from '../../src/contract/index.ts';
 import { createSimulator, type SimulatorOptions } from './index.ts';
 
 export const T0 = Date.parse('2026-03-02T09:00:00.000Z');
@@ -30,6 +30,17 @@ export function testSim(options: Partial<SimulatorOptions> = {}) {
       const res = await request(path, init);
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
+    },
+    /** Every job the list holds, page by page, as a client of the real API would read it. */
+    async allJobs(): Promise<WorkflowJob[]> {
+      const out: WorkflowJob[] = [];
+      for (let skip = 0; ; skip += 100) {
+        const res = await request(`/jobs/v1/?skip=${skip}&limit=100`);
+        if (!res.ok) throw new Error(`list: ${res.status} ${await res.text()}`);
+        const page = (await res.json()) as WorkflowJob[];
+        out.push(...page);
+        if (page.length < 100) return out;
+      }
     },
     async createJob(spec: Record<string, unknown> = {}): Promise<WorkflowJob> {
       const res = await send('POST', '/__demo/jobs', spec);

@@ -3,15 +3,24 @@ import type { Context, Handler } from 'hono';
 import type { ApiName } from '../config.ts';
 import { clientAddressOf, nodeRequestOf } from '../security/nodeRequest.ts';
 import { rawPathOf } from '../security/pathGuard.ts';
+import type { IndexedJobs } from './jobIndex/serve.ts';
+import { MINE_WITH_SERVER_TOKEN } from './jobIndex/serve.ts';
 import { matchGatewayRoute, type RouteMatch } from './match.ts';
+import { UPSTREAM_LIST_QUERY } from './routes.ts';
 import { AUTH_HEADER, callUpstream, type Upstream, type UpstreamLimits } from './upstream.ts';
 
 export interface GatewayOptions {
   upstreams: Readonly<Record<ApiName, Upstream>>;
   limits: UpstreamLimits;
+  /** The job index's answers; absent when the index is off (JOBS_INDEX=off). */
+  indexed?: IndexedJobs;
   /** Where audit lines go (stdout); replaced in tests. */
   audit?: (line: string) => void;
 }
+
+export const INDEX_OFF_REASON =
+  "The job index is off (JOBS_INDEX=off): the list is the Jobs API's own pages, without " +
+  'filters, sort, totals or counts.';
 
 /** The query string exactly as sent, without its `?`. */
 function rawSearchOf(c: Context): string {
@@ -45,9 +54,39 @@ async function outcomeOf(response: Response): Promise<string> {
   return `${response.status}${message ? ` ${JSON.stringify(message)}` : ''}`;
 }
 
+/**
+ * With the index off, only what the upstream itself can do: its pages of the list (no other
+ * parameter), its own `/my/` when the caller signs in as themselves, and a freshness answer that
+ * says so.
+ */
+function indexOff(c: Context, match: RouteMatch, upstreams: GatewayOptions['upstreams']) {
+  const extension = match.route.extension;
+  const serverToken = upstreams.jobs.token !== undefined;
+  if (extension === 'freshness') {
+    return c.json({
+      index: 'off',
+      reason: INDEX_OFF_REASON,
+      mine: serverToken
+        ? { available: false, reason: MINE_WITH_SERVER_TOKEN }
+        : { available: true, reason: null },
+    });
+  }
+  if (extension === 'counts' || extension === 'workflows') {
+    return c.json({ message: `Not available: ${INDEX_OFF_REASON}` }, 404);
+  }
+  if (extension === 'mine' && serverToken) return c.json({ message: MINE_WITH_SERVER_TOKEN }, 400);
+  const extra = [...new URLSearchParams(rawSearchOf(c)).keys()].find(
+    (name) => !UPSTREAM_LIST_QUERY.has(name),
+  );
+  if (extra)
+    return c.json({ message: `Refused: ${extra} needs the job index. ${INDEX_OFF_REASON}` }, 400);
+  return null;
+}
+
 export function gatewayHandler({
   upstreams,
   limits,
+  indexed,
   audit = (line) => console.log(line),
 }: GatewayOptions): Handler {
   return async (c) => {
@@ -56,6 +95,12 @@ export function gatewayHandler({
       const headers: Record<string, string> = match.allow ? { Allow: match.allow.join(', ') } : {};
       const message = match.status === 404 ? 'Not found' : `Refused: ${match.message}`;
       return c.json({ message }, match.status, headers);
+    }
+    const extension = match.route.extension;
+    if (extension && indexed) return indexed.handle(extension, c);
+    if (extension && !indexed) {
+      const answered = indexOff(c, match, upstreams);
+      if (answered) return answered;
     }
     const { api } = match.route;
     const response = await callUpstream(
@@ -70,6 +115,7 @@ export function gatewayHandler({
       limits,
     );
     if (match.route.audit) audit(auditLine(c, match, await outcomeOf(response)));
+    if (match.route.carriesJob && indexed) await indexed.observe(c, response, match.params.jobId);
     return response;
   };
 }

@@ -76,7 +76,8 @@ function decodeParams(
       return refuseParam(`${name} must not contain control characters`);
     }
     if (decoded.length > 1000) return refuseParam(`${name} is longer than 1000 characters`);
-    if (NUMERIC_PARAMS.has(name) && !/^\d{1,15}$/.test(decoded)) {
+    const integer = /^\d{1,16}$/.test(decoded) && Number.isSafeInteger(Number(decoded));
+    if (NUMERIC_PARAMS.has(name) && !integer) {
       return refuseParam(`${name} must be a non-negative integer, got "${decoded.slice(0, 50)}"`);
     }
     params[name] = decoded;

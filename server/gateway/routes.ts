@@ -22,13 +22,20 @@ export interface GatewayRoute {
   repeatable?: readonly string[];
   /** Logged on the server's stdout, one line per call, with its outcome. */
   audit?: 'abort';
+  /**
+   * Answered by the gateway's job index, not the upstream (which has no filters, totals,
+   * counts or workflow list). With the index off, a list is the upstream's own pages.
+   */
+  extension?: 'list' | 'mine' | 'counts' | 'workflows' | 'freshness';
+  /** The upstream answers with a job: the job index takes it in on the way through. */
+  carriesJob?: boolean;
 }
 
 const count = /^\d{1,7}$/;
 const text = /^[^\0]{0,200}$/;
 const id = /^[^\0]{1,200}$/;
 
-/** Paging, and the filters the app asks of the list (served by the gateway's job index later). */
+/** Paging, and the filters the gateway's job index serves. */
 const LIST_QUERY = {
   skip: count,
   limit: count,
@@ -39,19 +46,50 @@ const LIST_QUERY = {
   order: /^(asc|desc)$/,
 };
 
+/** What the upstream's own list takes. */
+export const UPSTREAM_LIST_QUERY: ReadonlySet<string> = new Set(['skip', 'limit']);
+
 export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
-  { method: 'GET', path: '/jobs/v1/', api: 'jobs', query: LIST_QUERY, repeatable: ['status'] },
-  { method: 'GET', path: '/jobs/v1/my/', api: 'jobs', query: LIST_QUERY, repeatable: ['status'] },
+  {
+    method: 'GET',
+    path: '/jobs/v1/',
+    api: 'jobs',
+    query: LIST_QUERY,
+    repeatable: ['status'],
+    extension: 'list',
+  },
+  {
+    method: 'GET',
+    path: '/jobs/v1/my/',
+    api: 'jobs',
+    query: LIST_QUERY,
+    repeatable: ['status'],
+    extension: 'mine',
+  },
   {
     method: 'GET',
     path: '/jobs/v1/counts',
     api: 'jobs',
     query: { status: text, workflowId: id, q: text, mine: /^(true|1)$/ },
     repeatable: ['status'],
+    extension: 'counts',
   },
-  { method: 'GET', path: '/jobs/v1/workflow/{workflowId}', api: 'jobs', query: LIST_QUERY },
-  { method: 'GET', path: '/jobs/v1/bson/{jobId}', api: 'jobs' },
-  { method: 'POST', path: '/jobs/v1/{clientJobId}/abort', api: 'jobs', audit: 'abort' },
+  { method: 'GET', path: '/jobs/v1/workflows', api: 'jobs', extension: 'workflows' },
+  { method: 'GET', path: '/jobs/v1/freshness', api: 'jobs', extension: 'freshness' },
+  {
+    method: 'GET',
+    path: '/jobs/v1/workflow/{workflowId}',
+    api: 'jobs',
+    query: { skip: count, limit: count },
+  },
+  { method: 'GET', path: '/jobs/v1/bson/{jobId}', api: 'jobs', carriesJob: true },
+  {
+    method: 'POST',
+    path: '/jobs/v1/{clientJobId}/abort',
+    api: 'jobs',
+    audit: 'abort',
+    carriesJob: true,
+  },
   // The upstream reads a lastLogId that is not a number as 0 (every log) and fails on
   // `Infinity`: only digits go through.
   { method: 'GET', path: '/api/v1/job/{jobId}/details/{lastLogId?}', api: 'logs' },

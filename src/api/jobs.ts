@@ -5,14 +5,19 @@ import { apiRequest, type QueryValue } from './client';
 import { ApiError, isApiError } from './errors';
 import {
   bsonJobSchema,
+  freshnessSchema,
   jobCountsSchema,
   jobListSchema,
   workflowJobSchema,
+  workflowListSchema,
+  type Freshness,
   type JobCounts,
+  type JobSort,
   type WorkflowJob,
+  type WorkflowSummary,
 } from './schemas';
 
-export type JobSort = 'updated' | 'created' | 'title' | 'status';
+export type { JobSort } from './schemas';
 
 export interface JobListFilters {
   status?: string[];
@@ -46,6 +51,8 @@ export const jobKeys = {
   lists: () => [...jobKeys.all, 'list'] as const,
   list: (filters: JobListFilters) => [...jobKeys.lists(), normalizeFilters(filters)] as const,
   allCounts: () => [...jobKeys.all, 'counts'] as const,
+  workflows: () => [...jobKeys.all, 'workflows'] as const,
+  freshness: () => [...jobKeys.all, 'freshness'] as const,
   counts: (filters: JobListFilters) =>
     [...jobKeys.allCounts(), normalizeFilters(countFilters(filters))] as const,
   details: () => [...jobKeys.all, 'detail'] as const,
@@ -116,6 +123,32 @@ export function jobCountsOptions(filters: JobListFilters) {
   return queryOptions({
     queryKey: jobKeys.counts(filters),
     queryFn: ({ signal }) => fetchJobCounts(filters, signal),
+  });
+}
+
+/** What the list can honestly claim: the gateway's job index, on or off, and how fresh. */
+export async function fetchFreshness(signal?: AbortSignal): Promise<Freshness> {
+  const { data } = await apiRequest('jobs', '/freshness', { schema: freshnessSchema, signal });
+  return data;
+}
+
+export function freshnessOptions() {
+  return queryOptions({
+    queryKey: jobKeys.freshness(),
+    queryFn: ({ signal }) => fetchFreshness(signal),
+  });
+}
+
+/** Every workflow the job index holds, with its name and number of jobs. */
+export async function fetchWorkflows(signal?: AbortSignal): Promise<WorkflowSummary[]> {
+  const { data } = await apiRequest('jobs', '/workflows', { schema: workflowListSchema, signal });
+  return data;
+}
+
+export function workflowsOptions() {
+  return queryOptions({
+    queryKey: jobKeys.workflows(),
+    queryFn: ({ signal }) => fetchWorkflows(signal),
   });
 }
 

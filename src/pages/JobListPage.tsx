@@ -1,6 +1,7 @@
-import { Group, Stack, Title } from '@mantine/core';
+import { Alert, Group, Stack, Title } from '@mantine/core';
 import { useRef } from 'react';
 import type { JobSort } from '../api/jobs';
+import { IndexFreshness } from '../components/jobs/list/IndexFreshness';
 import { JobFilters } from '../components/jobs/list/JobFilters';
 import { JobListEmpty } from '../components/jobs/list/JobListEmpty';
 import { JobListError } from '../components/jobs/list/JobListError';
@@ -22,7 +23,10 @@ export function JobListPage() {
   useDocumentTitle('Jobs');
   const { view, setView, linkState } = useJobListView();
   const [refreshChoice, setRefreshChoice] = useRefreshInterval();
-  const { list, counts, workflows } = useJobListQueries(view, refreshMs(refreshChoice));
+  const { list, counts, workflows, freshness, caps, applied, dropped } = useJobListQueries(
+    view,
+    refreshMs(refreshChoice),
+  );
   const { changed, generation } = useChangedRows(list.data?.jobs);
   const searchRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
@@ -35,7 +39,10 @@ export function JobListPage() {
       order: sort === view.sort ? (view.order === 'asc' ? 'desc' : 'asc') : firstOrder(sort),
     });
   // A manual refresh joins a request in flight rather than cancelling it.
-  const refresh = () => void list.refetch({ cancelRefetch: false });
+  const refresh = () => {
+    void list.refetch({ cancelRefetch: false });
+    void freshness.refetch({ cancelRefetch: false });
+  };
   const data = list.data;
   const total = data?.total ?? null;
 
@@ -56,14 +63,28 @@ export function JobListPage() {
           }}
         />
       </Group>
+      <IndexFreshness freshness={freshness.data} />
       <RegionBoundary label="the filters">
-        <JobFilters view={view} workflows={workflows} onChange={change} searchRef={searchRef} />
+        <JobFilters
+          view={view}
+          workflows={workflows}
+          onChange={change}
+          searchRef={searchRef}
+          caps={caps}
+        />
         <StatusChips
           selected={view.status}
           onChange={(status) => change({ status })}
-          counts={counts.data}
+          counts={caps.index ? counts.data : null}
+          disabledReason={caps.index ? null : caps.indexReason}
         />
       </RegionBoundary>
+      {dropped.length > 0 ? (
+        <Alert color="gray" variant="light" title="Not applied" data-testid="not-applied">
+          This link asks for {dropped.join(', ')}, which the server cannot apply now; the list below
+          is shown without {dropped.length > 1 ? 'them' : 'it'}.
+        </Alert>
+      ) : null}
       {list.isError ? (
         <JobListError
           error={list.error}
@@ -74,7 +95,7 @@ export function JobListPage() {
       ) : null}
       {data?.jobs.length === 0 && !list.isPlaceholderData ? (
         <JobListEmpty
-          filtered={hasFilters(view)}
+          filtered={hasFilters(applied)}
           pastEnd={view.page > 1}
           onClearFilters={() => setView(clearFilters(view))}
           onFirstPage={() => change({ page: 1 })}
@@ -83,9 +104,9 @@ export function JobListPage() {
         <RegionBoundary label="the job table">
           <JobTable
             jobs={data?.jobs}
-            sort={view.sort}
-            order={view.order}
-            onSort={sortBy}
+            sort={applied.sort}
+            order={applied.order}
+            onSort={caps.index ? sortBy : null}
             linkState={linkState}
             changed={changed}
             generation={generation}

@@ -1,7 +1,8 @@
-import { Group, NativeSelect, Switch } from '@mantine/core';
+import { Group, NativeSelect, Switch, Text } from '@mantine/core';
 import type { Ref } from 'react';
 import type { JobSort } from '../../../api/jobs';
 import type { JobListView, SortOrder } from '../../../lib/jobListParams';
+import type { ListCapabilities } from './listCapabilities';
 import { SearchInput } from './SearchInput';
 import { WorkflowSelect, type WorkflowOption } from './WorkflowSelect';
 
@@ -12,6 +13,8 @@ interface JobFiltersProps {
   workflows: readonly WorkflowOption[];
   onChange: (patch: FilterPatch) => void;
   searchRef?: Ref<HTMLInputElement>;
+  /** What the server applies: the controls it cannot honour are disabled with its reason. */
+  caps: ListCapabilities;
 }
 
 const SORT_CHOICES: { value: `${JobSort}:${SortOrder}`; label: string }[] = [
@@ -25,33 +28,51 @@ const SORT_CHOICES: { value: `${JobSort}:${SortOrder}`; label: string }[] = [
   { value: 'status:desc', label: 'Status, Z to A' },
 ];
 
-export function JobFilters({ view, workflows, onChange, searchRef }: JobFiltersProps) {
+/** Without the job index the order is whatever the Jobs API's own pages come in. */
+const UPSTREAM_ORDER = [{ value: 'upstream', label: "The Jobs API's own order" }];
+
+export function JobFilters({ view, workflows, onChange, searchRef, caps }: JobFiltersProps) {
+  const off = caps.index ? null : caps.indexReason;
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label="Filter jobs">
-      <SearchInput value={view.q} onChange={(q) => onChange({ q })} inputRef={searchRef} />
+      <SearchInput
+        value={off ? '' : view.q}
+        onChange={(q) => onChange({ q })}
+        inputRef={searchRef}
+        disabledReason={off}
+      />
       <WorkflowSelect
         value={view.workflowId}
         options={workflows}
         onChange={(workflowId) => onChange({ workflowId })}
+        disabledReason={off}
       />
       {/* Phones hide most column headers; the order is chosen here instead. */}
       <NativeSelect
         label="Sort"
         hiddenFrom="sm"
-        data={SORT_CHOICES}
-        value={`${view.sort}:${view.order}`}
+        data={off ? UPSTREAM_ORDER : SORT_CHOICES}
+        value={off ? UPSTREAM_ORDER[0]!.value : `${view.sort}:${view.order}`}
+        disabled={!!off}
+        title={off ?? undefined}
         onChange={(event) => {
           const [sort, order] = event.currentTarget.value.split(':') as [JobSort, SortOrder];
           onChange({ sort, order });
         }}
         style={{ flex: '1 1 12rem' }}
       />
-      <Switch
-        label="My jobs"
-        checked={view.mine}
-        onChange={(event) => onChange({ mine: event.currentTarget.checked })}
-        mb={8}
-      />
+      {caps.mine ? (
+        <Switch
+          label="My jobs"
+          checked={view.mine}
+          onChange={(event) => onChange({ mine: event.currentTarget.checked })}
+          mb={8}
+        />
+      ) : (
+        <Text size="xs" c="dimmed" mb={8} maw="28rem" data-testid="mine-unavailable">
+          {caps.mineReason}
+        </Text>
+      )}
     </Group>
   );
 }

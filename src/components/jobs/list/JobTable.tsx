@@ -17,7 +17,8 @@ interface JobTableProps {
   jobs: readonly WorkflowJob[] | undefined;
   sort: JobSort;
   order: SortOrder;
-  onSort: (sort: JobSort) => void;
+  /** null: the list is in the upstream's own order, which no header may claim. */
+  onSort: ((sort: JobSort) => void) | null;
   linkState: JobLinkState;
   /** Rows whose status or step changed at the last refresh. */
   changed?: ReadonlySet<string>;
@@ -57,7 +58,7 @@ export function JobTable({
         <Table.Thead>
           <Table.Tr>
             {COLUMNS.map((column) =>
-              column.sort ? (
+              column.sort && onSort ? (
                 <SortableHeader
                   key={column.id}
                   label={column.label}

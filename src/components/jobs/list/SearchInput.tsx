@@ -10,10 +10,12 @@ interface SearchInputProps {
   value: string;
   onChange: (value: string) => void;
   inputRef?: Ref<HTMLInputElement>;
+  /** Why search is unavailable; the field is disabled when set. */
+  disabledReason?: string | null;
 }
 
 /** Search as you type, committed after a pause so the URL and the server see one change. */
-export function SearchInput({ value, onChange, inputRef }: SearchInputProps) {
+export function SearchInput({ value, onChange, inputRef, disabledReason }: SearchInputProps) {
   const [text, setText] = useState(value);
   const [committed, setCommitted] = useState(value);
   const commit = useDebouncedCallback((next: string) => onChange(next.trim()), SEARCH_DEBOUNCE_MS);
@@ -28,8 +30,10 @@ export function SearchInput({ value, onChange, inputRef }: SearchInputProps) {
       ref={inputRef}
       type="search"
       label="Search"
-      placeholder="Title, job id or owner"
-      value={text}
+      placeholder={disabledReason ? 'Needs the job index' : 'Title, job id or owner'}
+      disabled={!!disabledReason}
+      title={disabledReason ?? undefined}
+      value={disabledReason ? '' : text}
       onChange={(event) => {
         setText(event.currentTarget.value);
         commit(event.currentTarget.value);
@@ -45,7 +49,7 @@ export function SearchInput({ value, onChange, inputRef }: SearchInputProps) {
       }}
       leftSection={<IconSearch size={16} aria-hidden />}
       rightSection={
-        text ? (
+        disabledReason ? null : text ? (
           <CloseButton
             size="sm"
             aria-label="Clear search"
