@@ -224,6 +224,25 @@ export function report(r: BenchResults): string {
     ),
     '',
   );
+  out.push('## 8. The job index (gateway)', '');
+  out.push(
+    table(
+      ['jobs', 'upstream requests/s', 'first complete pass', 'server RSS after', 'store on disk'],
+      r.index.passes.map((p) => [
+        n(p.jobs),
+        p.rate === 0 ? 'no limit' : String(p.rate),
+        `${p.seconds.toFixed(0)} s`,
+        `${p.rssMb.toFixed(0)} MB`,
+        `${p.diskMb.toFixed(0)} MB`,
+      ]),
+    ),
+    '',
+    table(
+      ['list query (over loopback)', 'p50', 'p95', 'n'],
+      r.index.queries.map((q) => [q.kind, ms(q.p50), ms(q.p95), String(q.n)]),
+    ),
+    '',
+  );
   if (r.errors.length > 0) out.push('## Errors', '', ...r.errors.map((e) => `- ${e}`), '');
   return `${out.join('\n')}\n`;
 }

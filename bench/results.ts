@@ -2,6 +2,7 @@
 import type { Machine } from './lib/machine.ts';
 import type { Summary } from './lib/stats.ts';
 import type { FollowResult } from './scenarios/append.ts';
+import type { FirstPass, QueryTimes } from './scenarios/jobIndex.ts';
 import type { RouteBytes } from './scenarios/jobList.ts';
 import type { LoadRun } from './scenarios/load.ts';
 import type { NetworkResult } from './scenarios/network.ts';
@@ -39,6 +40,8 @@ export interface BenchResults {
   network: NetworkResult | null;
   list: { jobs: number; runs: number[]; median: number }[];
   routes: RouteBytes[];
+  /** The gateway's job index: first passes (default pace, no limit) and list query times. */
+  index: { passes: FirstPass[]; queries: QueryTimes[] };
   peers: PeerResult[];
   errors: string[];
 }

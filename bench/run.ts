@@ -14,8 +14,10 @@ import { machine, packageVersions } from './lib/machine.ts';
 import { ROOT, startServer, type BenchServer } from './lib/server.ts';
 import { median, summarize } from './lib/stats.ts';
 import { report } from './report.ts';
+import { n } from './reportNumbers.ts';
 import type { BenchResults, FollowEntry, LoadEntry } from './results.ts';
 import { followAndAppend } from './scenarios/append.ts';
+import { firstPass, listQueries } from './scenarios/jobIndex.ts';
 import { listOnce, routeBytes } from './scenarios/jobList.ts';
 import { loadOnce, type LoadRun } from './scenarios/load.ts';
 import { network } from './scenarios/network.ts';
@@ -130,6 +132,7 @@ async function main() {
     network: null,
     list: [],
     routes: [],
+    index: { passes: [], queries: [] },
     peers: [],
     errors,
   };
@@ -205,11 +208,29 @@ async function main() {
       network(ctx, paged, { seconds: PLAN.networkSec, hiddenSeconds: PLAN.hiddenSec }),
     );
 
+    // 8. The job index over a big population: its first pass at the default pace, then the
+    // list queries it answers; then (6) the list opened on it.
+    const jobCount = quick ? 10_000 : 100_000;
+    const many = await serve(`${n(jobCount)} jobs`, {
+      LOG_PAGE_LIMIT: '2000',
+      DEMO_JOBS: String(jobCount),
+    });
+    log(`job index: first pass over ${n(jobCount)} jobs at the default pace`);
+    const manyServer = servers.at(-1)!;
+    const paced = await attempt(errors, 'first pass, default pace', () =>
+      firstPass(manyServer, 10, 1_800_000),
+    );
+    if (paced) results.index.passes.push(paced);
+    log('job index: list queries');
+    const queries = await attempt(errors, 'list queries', () =>
+      listQueries(manyServer, quick ? 20 : 100),
+    );
+    if (queries) results.index.queries = queries;
+
     // 6. The job list.
-    const many = await serve('100,000 jobs', { LOG_PAGE_LIMIT: '2000', DEMO_JOBS: '100000' });
     for (const [target, jobs] of [
       [paged, 60],
-      [many, 100_000],
+      [many, jobCount],
     ] as const) {
       const runs: number[] = [];
       for (let i = 0; i < PLAN.listRuns; i++) {
@@ -223,6 +244,17 @@ async function main() {
       const bytes = await attempt(errors, `bytes ${route}`, () => routeBytes(ctx, paged, route));
       if (bytes) results.routes.push({ ...bytes, route: route.replace(/[0-9a-f]{24}/, ':jobId') });
     }
+
+    log(`job index: first pass over ${n(jobCount)} jobs with no rate limit`);
+    await serve(`${n(jobCount)} jobs, no rate limit`, {
+      DEMO_JOBS: String(jobCount),
+      JOBS_SYNC_RATE: '0',
+    });
+    const fast = await attempt(errors, 'first pass, no rate limit', () =>
+      firstPass(servers.at(-1)!, 0, 1_800_000),
+    );
+    if (fast) results.index.passes.push(fast);
+    await servers.pop()?.stop();
 
     // 7. Peers, on the same lines (the unpaged server sends them in one response).
     for (const job of unpagedJobs.filter((j) => PLAN.peerSizes.includes(j.lines))) {

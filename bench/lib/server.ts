@@ -1,6 +1,8 @@
 /** Production servers in simulator mode, each on a free port, for the bench to drive. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +11,12 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export interface BenchServer {
   url: string;
   env: Record<string, string>;
+  /** The server process, for its resident memory. */
+  pid: number;
+  /** Its store (the job index), removed at stop. */
+  dataDir: string;
+  /** When it first answered (ms since the epoch). */
+  readyAt: number;
   stop(): Promise<void>;
 }
 
@@ -34,7 +42,8 @@ export async function startServer(
 ): Promise<BenchServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const fullEnv = { ...env, PORT: String(port), HOST: '127.0.0.1' };
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'jobscope-bench-'));
+  const fullEnv = { DATA_DIR: dataDir, ...env, PORT: String(port), HOST: '127.0.0.1' };
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), `server/${entry}.ts`],
@@ -63,12 +72,17 @@ export async function startServer(
   return {
     url,
     env: fullEnv,
+    pid: child.pid!,
+    dataDir,
+    readyAt: Date.now(),
     async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 6_000);
-      await exited;
-      clearTimeout(timer);
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 6_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
