@@ -1,6 +1,6 @@
 /** Production servers in simulator mode, each on a free port, for the bench to drive. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,13 +11,24 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export interface BenchServer {
   url: string;
   env: Record<string, string>;
-  /** The server process, for its resident memory. */
+  /** The server's Node process (not the tsx launcher), for its resident memory. */
   pid: number;
+  /** When the process was started (ms since the epoch). */
+  startedAt: number;
   /** Its store (the job index), removed at stop. */
   dataDir: string;
-  /** When it first answered (ms since the epoch). */
-  readyAt: number;
   stop(): Promise<void>;
+}
+
+/** tsx's CLI runs the server in a child Node process: that one holds the memory. */
+function nodeProcessOf(launcher: number): number {
+  try {
+    const children = readFileSync(`/proc/${launcher}/task/${launcher}/children`, 'utf8').trim();
+    const [child] = children.split(/\s+/).filter(Boolean).map(Number);
+    return child ?? launcher;
+  } catch {
+    return launcher;
+  }
 }
 
 export function freePort(): Promise<number> {
@@ -38,8 +49,13 @@ export function freePort(): Promise<number> {
  */
 export async function startServer(
   env: Record<string, string>,
-  { entry = 'main', timeoutMs = 240_000 }: { entry?: 'main' | 'start'; timeoutMs?: number } = {},
+  {
+    entry = 'main',
+    timeoutMs = 240_000,
+    ready = '/__demo/state',
+  }: { entry?: 'main' | 'start'; timeoutMs?: number; ready?: string } = {},
 ): Promise<BenchServer> {
+  const startedAt = Date.now();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jobscope-bench-'));
@@ -58,7 +74,7 @@ export async function startServer(
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
     try {
-      const response = await fetch(`${url}/__demo/state`);
+      const response = await fetch(`${url}${ready}`);
       if (response.ok) break;
     } catch {
       // Not listening yet.
@@ -72,9 +88,9 @@ export async function startServer(
   return {
     url,
     env: fullEnv,
-    pid: child.pid!,
+    pid: nodeProcessOf(child.pid!),
+    startedAt,
     dataDir,
-    readyAt: Date.now(),
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -12,7 +12,7 @@ export interface FirstPass {
   /** The server's pace: upstream requests per second (0: no limit). */
   rate: number;
   jobs: number;
-  /** From the server's first answer to the end of its first complete pass. */
+  /** From the server process's start to the end of its first complete pass. */
   seconds: number;
   /** Resident memory of the server process once the pass is done. */
   rssMb: number;
@@ -46,7 +46,7 @@ interface FreshnessOn {
   firstPass: boolean;
 }
 
-/** Waits for the server's first complete pass; the time counts from its first answer. */
+/** Waits for the server's first complete pass; the time counts from the process's start. */
 export async function firstPass(server: BenchServer, rate: number, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -56,7 +56,7 @@ export async function firstPass(server: BenchServer, rate: number, timeoutMs: nu
       const result: FirstPass = {
         rate,
         jobs: body.jobs,
-        seconds: (Date.now() - server.readyAt) / 1000,
+        seconds: (Date.now() - server.startedAt) / 1000,
         rssMb: rssMb(server.pid),
         diskMb: diskMb(server.dataDir),
       };

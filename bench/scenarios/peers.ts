@@ -50,6 +50,8 @@ async function servePeers(page: Page, origin: string) {
   });
 }
 
+const PEER_RUN_LIMIT_MS = 10 * 60_000;
+
 export async function peerRun(
   ctx: Ctx,
   target: Target,
@@ -74,6 +76,12 @@ export async function peerRun(
   const page = await context.newPage();
   let crashed = false;
   page.on('crash', () => (crashed = true));
+  // A page.evaluate has no timeout: a peer that grinds for ever (react-logviewer at a million
+  // lines once held a renderer at 4 GB for 30 min) is given up on, and said so.
+  const giveUp = setTimeout(() => {
+    result.failed = `gave up after ${PEER_RUN_LIMIT_MS / 60_000} min`;
+    void context.close().catch(() => undefined);
+  }, PEER_RUN_LIMIT_MS);
   try {
     await servePeers(page, target.url);
     await page.addInitScript(installProbe, null);
@@ -120,8 +128,9 @@ export async function peerRun(
     const stamps = await page.evaluate(scrollThrough, { selector, frames: SCROLL_FRAMES });
     result.scroll = frameStats(stamps);
   } catch (error) {
-    result.failed = crashed ? 'the tab crashed (out of memory)' : String(error).split('\n')[0]!;
+    result.failed ??= crashed ? 'the tab crashed (out of memory)' : String(error).split('\n')[0]!;
   } finally {
+    clearTimeout(giveUp);
     await context.close().catch(() => undefined);
   }
   return result;

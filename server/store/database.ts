@@ -28,6 +28,10 @@ async function openAt(file: string): Promise<Store> {
     // WAL: readers (list queries) never wait for the sync's writes.
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
+    // 64 MB of page cache (the default is 2 MB): list queries scan indexes of 100,000 jobs
+    // (about 30 MB), and from the cache counts take 13 ms instead of 30 ms, a title sort 9
+    // instead of 19 (bench/scenarios/jobIndex.ts).
+    sqlite.pragma('cache_size = -65536');
     const check = sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`integrity check: ${String(check)}`);
   } catch (error) {
