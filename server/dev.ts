@@ -1,6 +1,7 @@
 import { getRequestListener } from '@hono/node-server';
 import type { Connect, Plugin } from 'vite';
 import { createApiApp, isApiPath } from './app.ts';
+import { PROJECT_ROOT } from './entry.ts';
 import { readConfig, startRuntime } from './runtime.ts';
 
 /**
@@ -24,7 +25,7 @@ interface Closable {
 }
 
 function createApiMiddleware(httpServer: Closable | null): Connect.NextHandleFunction {
-  const config = readConfig(process.env);
+  const config = readConfig(process.env, PROJECT_ROOT);
   const runtime = startRuntime(config);
   httpServer?.once('close', () => void runtime.then((r) => r.stop()));
   const listener = runtime.then(({ simulator, indexed }) =>

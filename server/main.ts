@@ -11,7 +11,7 @@ const SHUTDOWN_GRACE_MS = 5_000;
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let config: ReturnType<typeof readConfig>;
   try {
-    config = readConfig(env);
+    config = readConfig(env, PROJECT_ROOT);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`Jobscope: ${error.message}`);

@@ -1,6 +1,5 @@
 import { parseConfig, type ServerConfig } from './config.ts';
 import { createSimulator, simulatorOptionsFromEnv, type Simulator } from './demo/index.ts';
-import { PROJECT_ROOT } from './entry.ts';
 import { JobIndexes } from './gateway/jobIndex/registry.ts';
 import { IndexedJobs } from './gateway/jobIndex/serve.ts';
 import { upstreamLimitsOf, upstreamsFor } from './gateway/upstreams.ts';
@@ -19,9 +18,16 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-/** Reads the environment (throws ConfigError on bad values). */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  return parseConfig(env, simulatorOptionsFromEnv, PROJECT_ROOT);
+/**
+ * Reads the environment (throws ConfigError on bad values). `projectRoot` anchors a relative
+ * DATA_DIR; the entry points pass the project's (entry.ts, which tests in a browser-like
+ * environment cannot load).
+ */
+export function readConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  projectRoot = process.cwd(),
+): ServerConfig {
+  return parseConfig(env, simulatorOptionsFromEnv, projectRoot);
 }
 
 /** Starts what the configuration asks for: the simulator, the store and the job index. */
