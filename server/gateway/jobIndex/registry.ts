@@ -10,6 +10,12 @@ import { IndexSync, type SyncSettings, type UpstreamRead } from './sync.ts';
 
 export type CredentialKind = 'server' | 'browser' | 'anonymous';
 
+/**
+ * Each browser index syncs on its own: a cap keeps a stream of made-up tokens from making the
+ * server hold (and poll the upstream for) an index each.
+ */
+export const MAX_BROWSER_INDEXES = 50;
+
 export interface Credential {
   key: string;
   kind: CredentialKind;
@@ -57,6 +63,7 @@ export class JobIndexes {
   async indexFor(credential: Credential): Promise<IndexSync> {
     this.lastUsed.set(credential.key, Date.now());
     let entry = this.syncs.get(credential.key);
+    if (!entry && credential.kind === 'browser') await this.makeRoom();
     if (!entry) {
       const sync = new IndexSync(
         credential.key,
@@ -71,6 +78,16 @@ export class JobIndexes {
     }
     await entry.started;
     return entry.sync;
+  }
+
+  /** At most MAX_BROWSER_INDEXES browser indexes sync at once: the least recently used goes. */
+  private async makeRoom(): Promise<void> {
+    const browsers = [...this.syncs.keys()].filter((key) => key.startsWith('token:'));
+    if (browsers.length < MAX_BROWSER_INDEXES) return;
+    const oldest = browsers.sort(
+      (a, b) => (this.lastUsed.get(a) ?? 0) - (this.lastUsed.get(b) ?? 0),
+    )[0];
+    if (oldest) await this.drop(oldest);
   }
 
   /** Starts the index every visitor shares (the server's, or the anonymous one) at boot. */
@@ -94,6 +111,16 @@ export class JobIndexes {
     const read: UpstreamRead = { status: response.status, body, message: '' };
     if (!response.ok) read.message = messageOf(body, response.status);
     return read;
+  }
+
+  /** Stops and forgets one browser index (a token the upstream refused outright). */
+  async drop(key: string): Promise<void> {
+    const entry = this.syncs.get(key);
+    if (!entry || !key.startsWith('token:')) return;
+    entry.sync.stop();
+    this.syncs.delete(key);
+    this.lastUsed.delete(key);
+    await this.options.store.dropIndex(key);
   }
 
   /** Drops browser indexes unused for `idleMs`: their syncs stop and their jobs go. */

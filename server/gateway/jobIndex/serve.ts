@@ -103,6 +103,10 @@ export class IndexedJobs {
         };
       }
       const body = refused.body ?? { message: refused.message };
+      // A token the upstream never accepted will not start to: its index is not kept.
+      if (credential.kind === 'browser' && sync.lastReadAt === null) {
+        await this.indexes.drop(credential.key);
+      }
       return { refusal: c.json(body as object, refused.status as 401 | 403) };
     }
     return { sync };

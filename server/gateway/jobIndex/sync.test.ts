@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Freshness, JobCounts, WorkflowJob } from '../../../src/contract/index.ts';
 import { testGateway, type TestGateway } from '../../testGateway.ts';
+import { MAX_BROWSER_INDEXES } from './registry.ts';
 
 let gw: TestGateway | undefined;
 afterEach(async () => {
@@ -234,9 +235,13 @@ describe('credentials', () => {
     expect(boMine.length).toBe(boJobs.total);
     // No token, or a token the upstream refuses: the upstream's 401, so the app asks for one.
     await vi.waitFor(async () => expect((await g.app.request('/jobs/v1/')).status).toBe(401));
+    const keys = async () => (await g.runtime.jobIndexes!.options.store.indexKeys()).length;
+    const before = await keys();
     const wrong = await g.app.request('/jobs/v1/', { headers: as('tok-nobody') });
     expect(wrong.status).toBe(401);
     expect(await wrong.text()).not.toContain('tok-nobody');
+    // A token the upstream refused outright leaves no index behind.
+    expect(await keys()).toBe(before);
   });
 
   it("drops a browser token's index once it goes unused, and never keeps the token", async () => {
@@ -256,6 +261,16 @@ describe('credentials', () => {
     // The shared index stays.
     expect((await list(g, '?limit=1')).total).toBe(60);
   });
+
+  it('keeps at most MAX_BROWSER_INDEXES browser indexes, dropping the least recently used', async () => {
+    const g = await start({ sync: { hotIntervalMs: 60_000, passIntervalMs: 60_000 } });
+    await g.passes(1);
+    for (let i = 0; i <= MAX_BROWSER_INDEXES; i++) {
+      expect((await list(g, '?limit=1', { Authorization: `Bearer tok-${i}` })).total).toBe(60);
+    }
+    const keys = (await g.runtime.jobIndexes!.options.store.indexKeys()).map((k) => k.key);
+    expect(keys.filter((k) => k.startsWith('token:'))).toHaveLength(MAX_BROWSER_INDEXES);
+  }, 30_000);
 
   it('with a server token, shares one index and hides My jobs with its reason', async () => {
     const upstream = await testGateway();
