@@ -7,6 +7,7 @@ import { isDemoEnabled, type ApiName, type ServerConfig } from './config.ts';
 import { demoClientsOnly, demoHandler } from './demoRoute.ts';
 import { gatewayHandler } from './gateway/forward.ts';
 import type { IndexedJobs } from './gateway/jobIndex/serve.ts';
+import type { LogCache } from './gateway/logCache/cache.ts';
 import { upstreamLimitsOf, upstreamsFor, type ApiBackend } from './gateway/upstreams.ts';
 import { securityHeaders } from './security/headers.ts';
 import { hostCheck } from './security/hosts.ts';
@@ -21,6 +22,8 @@ export interface ApiAppOptions {
   simulator?: ApiBackend;
   /** The job index's answers; without it the list is the upstream's own pages. */
   indexed?: IndexedJobs;
+  /** The log cache; without it each log request goes to the upstream as it is. */
+  logCache?: LogCache;
   /** Where audit lines (aborts) go; stdout by default. */
   audit?: (line: string) => void;
 }
@@ -89,7 +92,7 @@ function createBaseApp(config: ServerConfig): Hono {
 function mountApi(
   app: Hono,
   config: ServerConfig,
-  { simulator, indexed, audit }: ApiAppOptions,
+  { simulator, indexed, logCache, audit }: ApiAppOptions,
 ): void {
   const limit = bodyLimit({
     maxSize: config.maxBodyBytes,
@@ -103,6 +106,7 @@ function mountApi(
     upstreams: upstreamsFor(config, simulator),
     limits: upstreamLimitsOf(config),
     indexed,
+    logCache,
     audit,
   });
   for (const api of ['jobs', 'logs'] as const) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimulatorOptions } from './demo/index.ts';
 import { ConfigError, describeMode, isDemoEnabled, parseConfig } from './config.ts';
 
-const simOptions: SimulatorOptions = { seed: 7, jobs: 5, bigLogLines: 100, logPageLimit: 2000 };
+const simOptions: SimulatorOptions = { seed: 7, jobs: 5, bigLogLines: 100 };
 const readSim = () => simOptions;
 const parse = (env: Record<string, string>) => parseConfig(env, readSim);
 
@@ -33,6 +33,18 @@ describe('parseConfig', () => {
       dataDir: expect.stringMatching(/\/data$/),
       sync: { pageSize: 100, ratePerSecond: 10, passIntervalMs: 60_000, hotIntervalMs: 5_000 },
       indexIdleMs: 15 * 60_000,
+      logCache: true,
+      logSettings: {
+        pollMs: 2_000,
+        viewTtlMs: 30_000,
+        maxBytes: 2 * 1024 ** 3,
+        progressMs: 30_000,
+        pageLines: 2_000,
+        batchLines: 2_000,
+        confirmMs: 60_000,
+        maxErrorDelayMs: 30_000,
+      },
+      logJobIdFrom: ['jobId'],
       simulator: simOptions,
     });
     expect(isDemoEnabled(config)).toBe(true);
@@ -133,6 +145,33 @@ describe('parseConfig', () => {
       sync: { pageSize: 50, ratePerSecond: 0, passIntervalMs: 5000, hotIntervalMs: 1000 },
       indexIdleMs: 60_000,
     });
+  });
+
+  it('reads the log cache settings, progress limit from PROXY_TIMEOUT_MS', () => {
+    const config = parseConfig(
+      {
+        LOG_CACHE: 'off',
+        LOG_POLL_MS: '500',
+        LOG_CACHE_MAX_BYTES: '104857600',
+        LOG_PAGE_LIMIT: '500',
+        LOG_JOB_ID_FROM: 'metadata.metadata.FuyukoJobId',
+        PROXY_TIMEOUT_MS: '9000',
+      },
+      readSim,
+    );
+    expect(config).toMatchObject({
+      logCache: false,
+      logSettings: { pollMs: 500, maxBytes: 104_857_600, pageLines: 500, progressMs: 9000 },
+      logJobIdFrom: ['metadata', 'metadata', 'FuyukoJobId'],
+    });
+    expect(() =>
+      parseConfig(
+        { LOG_CACHE: 'maybe', LOG_PAGE_LIMIT: '5000', LOG_JOB_ID_FROM: 'metadata..x' },
+        readSim,
+      ),
+    ).toThrow(
+      /LOG_PAGE_LIMIT must be an integer from 1 to 2000.*\n.*LOG_JOB_ID_FROM.*\n.*LOG_CACHE/s,
+    );
   });
 
   it('reads UPSTREAM_MAX_BYTES and DEMO_CONTROL', () => {

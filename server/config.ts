@@ -1,6 +1,9 @@
 import path from 'node:path';
 import type { SimulatorOptions } from './demo/index.ts';
+import { LOG_PAGE_MAX_LINES } from '../src/contract/index.ts';
 import { DEFAULT_SYNC, type SyncSettings } from './gateway/jobIndex/sync.ts';
+import { DEFAULT_LOG_CACHE, type LogCacheSettings } from './gateway/logCache/jobLog.ts';
+import { DEFAULT_LOG_JOB_ID_FROM, parseLogJobIdPath } from './gateway/logCache/logJobId.ts';
 import { DEFAULT_ALLOWED_HOSTS, hostnameOf, parseAllowedHost } from './security/hosts.ts';
 import { isLoopbackAddress } from './security/nodeRequest.ts';
 
@@ -37,6 +40,12 @@ export interface ServerConfig {
   sync: SyncSettings;
   /** A browser token's index is dropped after this long unused. */
   indexIdleMs: number;
+  /** The log cache serves logs from the store, one upstream tail per job (LOG_CACHE, default on). */
+  logCache: boolean;
+  /** How the log cache tails and what it holds. */
+  logSettings: LogCacheSettings;
+  /** Where a job's log lives in the Job log API: a dotted path into the job (LOG_JOB_ID_FROM). */
+  logJobIdFrom: readonly string[];
   /** Present whenever at least one API is simulated. */
   simulator: SimulatorOptions | null;
 }
@@ -136,8 +145,21 @@ export function parseConfig(
       hotIntervalMs: integer('JOBS_SYNC_HOT_MS', DEFAULT_SYNC.hotIntervalMs, 100, 3_600_000),
     },
     indexIdleMs: integer('JOBS_INDEX_IDLE_MS', DEFAULT_INDEX_IDLE_MS, 1000, 86_400_000),
+    logCache: value('LOG_CACHE') !== 'off',
+    logSettings: {
+      ...DEFAULT_LOG_CACHE,
+      pollMs: integer('LOG_POLL_MS', DEFAULT_LOG_CACHE.pollMs, 100, 600_000),
+      maxBytes: integer('LOG_CACHE_MAX_BYTES', DEFAULT_LOG_CACHE.maxBytes, 1024 * 1024, 2 ** 50),
+      pageLines: integer('LOG_PAGE_LIMIT', DEFAULT_LOG_CACHE.pageLines, 1, LOG_PAGE_MAX_LINES),
+    },
+    logJobIdFrom: logJobIdFromOf(value('LOG_JOB_ID_FROM'), problems),
     simulator: null,
   };
+  config.logSettings.progressMs = config.proxyTimeoutMs;
+  const logCache = value('LOG_CACHE');
+  if (logCache !== undefined && logCache !== 'on' && logCache !== 'off') {
+    problems.push(`LOG_CACHE must be "on" or "off", got "${logCache}"`);
+  }
   const index = value('JOBS_INDEX');
   if (index !== undefined && index !== 'on' && index !== 'off') {
     problems.push(`JOBS_INDEX must be "on" or "off", got "${index}"`);
@@ -164,6 +186,17 @@ export function parseConfig(
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
   return config;
+}
+
+function logJobIdFromOf(raw: string | undefined, problems: string[]): string[] {
+  const path = parseLogJobIdPath(raw ?? DEFAULT_LOG_JOB_ID_FROM);
+  if (path === null) {
+    problems.push(
+      `LOG_JOB_ID_FROM must be a dotted path of field names such as metadata.metadata.FuyukoJobId, got "${raw}"`,
+    );
+    return [DEFAULT_LOG_JOB_ID_FROM];
+  }
+  return path;
 }
 
 /** True for an address or name that only this machine can reach. */

@@ -28,9 +28,9 @@ function createApiMiddleware(httpServer: Closable | null): Connect.NextHandleFun
   const config = readConfig(process.env, PROJECT_ROOT);
   const runtime = startRuntime(config);
   httpServer?.once('close', () => void runtime.then((r) => r.stop()));
-  const listener = runtime.then(({ simulator, indexed }) =>
+  const listener = runtime.then(({ simulator, indexed, logCache }) =>
     // Vite relies on Node's own Request/Response: leave the globals alone.
-    getRequestListener(createApiApp(config, { simulator, indexed }).fetch, {
+    getRequestListener(createApiApp(config, { simulator, indexed, logCache }).fetch, {
       overrideGlobalObjects: false,
     }),
   );

@@ -18,8 +18,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     process.exit(1);
   }
   const runtime = await startRuntime(config);
-  const { simulator, indexed } = runtime;
-  const app = createApp(config, { distDir: path.join(PROJECT_ROOT, 'dist'), simulator, indexed });
+  const { simulator, indexed, logCache } = runtime;
+  const app = createApp(config, {
+    distDir: path.join(PROJECT_ROOT, 'dist'),
+    simulator,
+    indexed,
+    logCache,
+  });
 
   let listening: Awaited<ReturnType<typeof listen>>;
   try {

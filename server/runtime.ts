@@ -5,6 +5,9 @@ import { IndexedJobs } from './gateway/jobIndex/serve.ts';
 import { upstreamLimitsOf, upstreamsFor } from './gateway/upstreams.ts';
 import { openStore, type Store } from './store/database.ts';
 import { JobIndexStore } from './store/jobQueries.ts';
+import { LogLineStore } from './store/logLines.ts';
+import { LogCache } from './gateway/logCache/cache.ts';
+import { logIdResolver } from './gateway/logCache/logJobId.ts';
 
 export interface Runtime {
   config: ServerConfig;
@@ -14,6 +17,8 @@ export interface Runtime {
   indexed: IndexedJobs | undefined;
   /** The indexes behind them (tests and benchmarks watch their syncs). */
   jobIndexes: JobIndexes | undefined;
+  /** The log cache, when LOG_CACHE is on. */
+  logCache: LogCache | undefined;
   /** Stops the simulator and the syncs, closes the store. */
   stop(): Promise<void>;
 }
@@ -30,15 +35,17 @@ export function readConfig(
   return parseConfig(env, simulatorOptionsFromEnv, projectRoot);
 }
 
-/** Starts what the configuration asks for: the simulator, the store and the job index. */
+/** Starts what the configuration asks for: the simulator, the store, the job index and the log cache. */
 export async function startRuntime(config: ServerConfig): Promise<Runtime> {
   const simulator = config.simulator ? createSimulator(config.simulator) : undefined;
   let store: Store | undefined;
   let indexes: JobIndexes | undefined;
-  if (config.jobsIndex) {
-    store = await openStore(config.dataDir);
+  let logCache: LogCache | undefined;
+  if (config.jobsIndex || config.logCache) store = await openStore(config.dataDir);
+  const jobStore = store ? new JobIndexStore(store.db) : undefined;
+  if (config.jobsIndex && jobStore) {
     indexes = new JobIndexes({
-      store: new JobIndexStore(store.db),
+      store: jobStore,
       upstream: upstreamsFor(config, simulator).jobs,
       limits: upstreamLimitsOf(config),
       settings: config.sync,
@@ -46,13 +53,28 @@ export async function startRuntime(config: ServerConfig): Promise<Runtime> {
     });
     await indexes.startShared();
   }
+  if (config.logCache && store) {
+    const limits = upstreamLimitsOf(config);
+    logCache = new LogCache({
+      store: new LogLineStore(store),
+      upstream: upstreamsFor(config, simulator).logs,
+      settings: config.logSettings,
+      secrets: limits.secrets,
+      resolveLogId: logIdResolver(
+        config.logJobIdFrom,
+        config.jobsIndex && jobStore ? (jobId) => jobStore.anyBody(jobId) : null,
+      ),
+    });
+  }
   return {
     config,
     simulator,
     indexed: indexes ? new IndexedJobs(indexes) : undefined,
     jobIndexes: indexes,
+    logCache,
     async stop() {
       indexes?.stop();
+      await logCache?.stop();
       simulator?.stop();
       await store?.close();
     },

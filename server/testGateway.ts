@@ -1,6 +1,6 @@
 /**
- * The gateway in-process over the simulator, as `npm start` runs it: the job index on a fresh
- * data directory, syncing fast. For tests of the gateway and of the app's API module.
+ * The gateway in-process over the simulator, as `npm start` runs it: the job index and the log
+ * cache on a fresh data directory, syncing and tailing fast. For tests of the gateway and of the app's API module.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,7 @@ export async function testGateway(options: TestGatewayOptions = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jobscope-gateway-'));
   const config = testConfig({
     jobsIndex: true,
+    logCache: true,
     dataDir,
     sync: {
       pageSize: 100,
@@ -35,7 +36,6 @@ export async function testGateway(options: TestGatewayOptions = {}) {
       seed: 1,
       jobs: 60,
       bigLogLines: 5000,
-      logPageLimit: 2000,
       autoTick: false,
       ...options.sim,
     },

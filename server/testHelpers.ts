@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../src/contract/headers.ts';
 import type { ServerConfig } from './config.ts';
+import { DEFAULT_LOG_CACHE } from './gateway/logCache/jobLog.ts';
+import { DEFAULT_LOG_JOB_ID_FROM } from './gateway/logCache/logJobId.ts';
 import { DEFAULT_ALLOWED_HOSTS } from './security/hosts.ts';
 
 /** A config with defaults and no upstreams; tests override what they need. */
@@ -29,7 +31,11 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     dataDir: '/nonexistent',
     sync: { pageSize: 100, ratePerSecond: 0, passIntervalMs: 1000, hotIntervalMs: 500 },
     indexIdleMs: 60_000,
-    simulator: { seed: 1, jobs: 3, bigLogLines: 10, logPageLimit: 100 },
+    // In-process tests that want the log cache hand the app one (see testGateway).
+    logCache: false,
+    logSettings: { ...DEFAULT_LOG_CACHE, pollMs: 50, progressMs: 2_000 },
+    logJobIdFrom: [DEFAULT_LOG_JOB_ID_FROM],
+    simulator: { seed: 1, jobs: 3, bigLogLines: 10 },
     ...overrides,
   };
 }

@@ -17,6 +17,5 @@ export interface SimContext {
   readonly access: Map<string, TokenAccess>;
   /** The simulated present: never earlier than what the world has already reached. */
   time(): number;
-  logPageLimit: number;
   reset(spec: ResetSpec): void;
 }

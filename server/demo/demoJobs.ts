@@ -35,6 +35,7 @@ export function createDemoJob(world: World, spec: JobSpec, now: number): SimJob 
   });
   job.stepType = spec.stepType ?? null;
   job.progress = spec.progress ?? null;
+  if (spec.logJobId) job.logJobId = spec.logJobId;
   for (let i = 0; i < done; i++) {
     const start = firstStart + i * STEP_MS;
     const events = [start, EVENT_ACTIVE, start + STEP_MS, EVENT_COMPLETED];

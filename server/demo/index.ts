@@ -58,7 +58,6 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     faults,
     access,
     time: () => Math.max(now(), world.clock),
-    logPageLimit: options.logPageLimit,
     reset(spec) {
       world = build(spec);
       faults.clear();

@@ -1,8 +1,15 @@
-/** The Job log API (Fuyuko-shaped): the job plus its logs after a cursor, capped per answer. */
+/**
+ * The Job log API (Fuyuko-shaped), as the real one behaves: the job plus every log after the
+ * cursor in one answer (no cap, no header saying how many), the all-null row for a job without
+ * logs, `job: null` for an unknown job. Its rows come in id order unless a fault says otherwise
+ * (the upstream's query has no ORDER BY; its index happens to return id order).
+ */
 import type { Context, Hono } from 'hono';
 import type { RawLog } from '../../src/contract/index.ts';
 import type { SimContext } from './context.ts';
 import { logsError } from './errors.ts';
+import type { LogStore } from './logStore.ts';
+import type { SimJob } from './model.ts';
 import type { LogsFaultSpec } from './spec.ts';
 import { toLogJob } from './serialize.ts';
 import type { World } from './world.ts';
@@ -15,6 +22,8 @@ const NULL_ROW: RawLog = {
   lastUpdate: null,
 };
 const MESSAGE = 'Job details retrieved';
+/** Rows serialised per chunk of a streamed answer. */
+const ROWS_PER_CHUNK = 1_000;
 
 function envelope(spec: LogsFaultSpec, payload: unknown) {
   return spec.envelope === 'messages'
@@ -34,6 +43,63 @@ function applyFaults(world: World, spec: LogsFaultSpec, logs: RawLog[], before: 
   return out;
 }
 
+/**
+ * Rows `start..end` of `store` inside the envelope, serialised a chunk at a time: a million-line
+ * answer (about 190 MB) is never one string. The rows are read when each chunk is pulled, so a
+ * line written meanwhile is in the answer if the stream has not passed its place yet, as with a
+ * database cursor.
+ */
+function streamedAnswer(
+  c: Context,
+  spec: LogsFaultSpec,
+  head: unknown,
+  store: LogStore,
+  start: number,
+) {
+  const opening = JSON.stringify(envelope(spec, { job: head, logs: [] }));
+  // Everything up to the empty logs array, and what closes it.
+  const cut = opening.lastIndexOf('[]');
+  const encoder = new TextEncoder();
+  const end = store.size;
+  let at = start;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(opening.slice(0, cut + 1)));
+    },
+    pull(controller) {
+      if (at >= end) {
+        controller.enqueue(encoder.encode(opening.slice(cut + 1)));
+        controller.close();
+        return;
+      }
+      const to = Math.min(end, at + ROWS_PER_CHUNK);
+      const rows = JSON.stringify(store.rows(at, to));
+      controller.enqueue(encoder.encode((at > start ? ',' : '') + rows.slice(1, -1)));
+      at = to;
+    },
+  });
+  return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+}
+
+/**
+ * Tokens, when /__demo/access names some (the same ones as the Jobs API's): an unknown token is a
+ * 401, and a token that sees only its own jobs gets a 403 for anyone else's, as a user without
+ * the VIEW role does upstream.
+ */
+function refusal(c: Context, ctx: SimContext, job: SimJob | undefined): Response | null {
+  if (ctx.access.size === 0) return null;
+  const access = ctx.access.get(c.req.header('x-auth-jwt') ?? '');
+  if (!access) return logsError(c, 401, 'Invalid or missing token', 'Security');
+  if (job && access.sees === 'own' && job.user.username !== access.username) {
+    return logsError(c, 403, 'Forbidden', 'Security', {
+      errors: [
+        { msg: 'Forbidden', location: 'Security', value: 'Security insufficient priviledge(s)' },
+      ],
+    });
+  }
+  return null;
+}
+
 export function registerLogsRoutes(app: Hono, ctx: SimContext): void {
   const details = (c: Context) => {
     const raw = c.req.param('lastLogId');
@@ -42,22 +108,27 @@ export function registerLogsRoutes(app: Hono, ctx: SimContext): void {
     }
     const lastLogId = raw === undefined ? 0 : Number(raw);
     const world = ctx.world;
-    const job = world.find(c.req.param('jobId') ?? '');
+    const job = world.findLog(c.req.param('jobId') ?? '');
+    const refused = refusal(c, ctx, job);
+    if (refused) return refused;
     const spec = ctx.faults.effective('logs', job?.jobId ?? null);
     if (!job) return c.json(envelope(spec, { job: null, logs: [] }));
 
     const store = job.logs;
     const start = store.indexAfter(lastLogId);
-    const cap = ctx.logPageLimit;
-    const end = cap > 0 ? Math.min(store.size, start + cap) : store.size;
+    const head = toLogJob(job);
     // The upstream LEFT JOINs logs: a job without any answers one all-null row.
-    let logs: RawLog[] =
-      store.size === 0 && lastLogId === 0 ? [{ ...NULL_ROW }] : store.rows(start, end);
+    if (store.size === 0 && lastLogId === 0) {
+      return c.json(
+        envelope(spec, { job: head, logs: applyFaults(world, spec, [{ ...NULL_ROW }], []) }),
+      );
+    }
+    if (!spec.duplicates && !spec.shuffle && !spec.nullRow) {
+      return streamedAnswer(c, spec, head, store, start);
+    }
     const before = spec.duplicates ? store.rows(start - 3, start) : [];
-    logs = applyFaults(world, spec, logs, before);
-    const lastId = store.lastId();
-    if (lastId !== null) c.header('X-Last-Log-Id', String(lastId));
-    return c.json(envelope(spec, { job: toLogJob(job), logs }));
+    const logs = applyFaults(world, spec, store.rows(start, store.size), before);
+    return c.json(envelope(spec, { job: head, logs }));
   };
 
   app.get('/api/v1/job/:jobId/details', details);

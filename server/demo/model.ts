@@ -53,6 +53,11 @@ export interface SimJob {
   /** Seeds everything derived on demand: step ids, values, extras, log messages. */
   salt: number;
   logs: LogStore;
+  /**
+   * Set through /__demo: the job's log lives under this id in the Job log API, which the Jobs
+   * API gives as `metadata.metadata.FuyukoJobId`; absent, the log is under the jobId.
+   */
+  logJobId?: string;
   origin: JobOrigin;
   /** Engine state. */
   running: boolean;

@@ -8,7 +8,6 @@ describe('simulatorOptionsFromEnv', () => {
       seed: 42,
       jobs: 60,
       bigLogLines: 100_000,
-      logPageLimit: 2000,
       currentUser: DEFAULT_CURRENT_USER,
     });
   });
@@ -19,22 +18,20 @@ describe('simulatorOptionsFromEnv', () => {
         DEMO_SEED: '7',
         DEMO_JOBS: '100000',
         DEMO_BIG_LOG_LINES: '20000',
-        LOG_PAGE_LIMIT: '0',
         DEMO_USER: 'ops@example.com',
       }),
     ).toEqual({
       seed: 7,
       jobs: 100_000,
       bigLogLines: 20_000,
-      logPageLimit: 0,
       currentUser: 'ops@example.com',
     });
   });
 
   it('throws naming each bad variable', () => {
-    expect(() => simulatorOptionsFromEnv({ DEMO_JOBS: '100001', LOG_PAGE_LIMIT: '-5' })).toThrow(
-      /DEMO_JOBS.*LOG_PAGE_LIMIT/,
-    );
+    expect(() =>
+      simulatorOptionsFromEnv({ DEMO_JOBS: '100001', DEMO_BIG_LOG_LINES: '-5' }),
+    ).toThrow(/DEMO_JOBS.*DEMO_BIG_LOG_LINES/);
     expect(() => simulatorOptionsFromEnv({ DEMO_SEED: 'abc' })).toThrow(/DEMO_SEED/);
   });
 });

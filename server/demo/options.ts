@@ -8,8 +8,6 @@ export interface SimulatorOptions {
   jobs: number;
   /** DEMO_BIG_LOG_LINES, default 100,000: the "Nightly reindex" job's history at start. */
   bigLogLines: number;
-  /** LOG_PAGE_LIMIT, default 2000; 0 = no cap (as upstream). */
-  logPageLimit: number;
   /** Whose jobs `GET /jobs/v1/my/` answers (DEMO_USER; default a demo operator with several jobs). */
   currentUser?: string;
   /** Clock injection for tests (default Date.now). */
@@ -25,10 +23,9 @@ export const DEFAULT_OPTIONS = {
   seed: 42,
   jobs: 60,
   bigLogLines: 100_000,
-  logPageLimit: 2000,
 } as const;
 
-/** Parses DEMO_SEED, DEMO_JOBS, DEMO_BIG_LOG_LINES, LOG_PAGE_LIMIT and DEMO_USER; throws on bad values. */
+/** Parses DEMO_SEED, DEMO_JOBS, DEMO_BIG_LOG_LINES and DEMO_USER; throws on bad values. */
 export function simulatorOptionsFromEnv(env: Record<string, string | undefined>): SimulatorOptions {
   const problems: string[] = [];
   const integer = (name: string, fallback: number, max: number) => {
@@ -45,7 +42,6 @@ export function simulatorOptionsFromEnv(env: Record<string, string | undefined>)
     seed: integer('DEMO_SEED', DEFAULT_OPTIONS.seed, 0xffffffff),
     jobs: integer('DEMO_JOBS', DEFAULT_OPTIONS.jobs, MAX_JOBS),
     bigLogLines: integer('DEMO_BIG_LOG_LINES', DEFAULT_OPTIONS.bigLogLines, MAX_BIG_LOG_LINES),
-    logPageLimit: integer('LOG_PAGE_LIMIT', DEFAULT_OPTIONS.logPageLimit, 1_000_000),
     currentUser: env.DEMO_USER?.trim() || DEFAULT_CURRENT_USER,
   };
   if (problems.length) throw new Error(problems.join('; '));

@@ -57,7 +57,7 @@ describe('seeded population', () => {
   });
 
   it('starts with a long-running job holding bigLogLines historical lines', async () => {
-    const s = testSim({ bigLogLines: 12_345, logPageLimit: 0 });
+    const s = testSim({ bigLogLines: 12_345 });
     const job = (await s.allJobs()).find((j) => /nightly reindex/i.test(j.metadata.jobTitle ?? ''));
     expect(job?.metadata.status).toBe('Active');
     const body = await s.json<{ payload: { logs: { id: number }[] } }>(

@@ -91,13 +91,15 @@ export function toWorkflowJob(job: SimJob): WorkflowJob {
       workflowId: job.workflow.workflowId,
       workflowVersionId: job.workflow.workflowVersionId,
       jobTitle: job.title,
-      metadata:
-        extras % 3 === 0
+      metadata: {
+        ...(extras % 3 === 0
           ? {
               ScheduledJobId: derivedHex(job.salt, 1, 24),
               ScheduledTaskId: derivedUuid(job.salt, -1),
             }
-          : {},
+          : {}),
+        ...(job.logJobId ? { FuyukoJobId: job.logJobId } : {}),
+      },
       created: iso(job.created),
       updated: iso(job.updated),
       modified: isoSeconds(job.updated),
@@ -143,7 +145,7 @@ export function logProgress(job: SimJob): string {
 
 export function toLogJob(job: SimJob): LogJob {
   return {
-    id: job.jobId,
+    id: job.logJobId ?? job.jobId,
     name: job.title,
     description: `${job.workflow.name} job (${job.clientJobId}) for team ${job.team}`,
     status: 'ENABLED',

@@ -53,6 +53,11 @@ export const jobSpecSchema = z.strictObject({
   running: z.boolean().optional(),
   /** Log-API progress override (default: derived from the status). */
   progress: z.string().min(1).max(100).optional(),
+  /**
+   * The job's log lives under this id in the Job log API (the Jobs API says so in
+   * `metadata.metadata.FuyukoJobId`); by default it is under the jobId.
+   */
+  logJobId: z.string().min(1).max(200).optional(),
 });
 export type JobSpec = z.infer<typeof jobSpecSchema>;
 

@@ -10,7 +10,6 @@ export function testSim(options: Partial<SimulatorOptions> = {}) {
     seed: 42,
     jobs: 60,
     bigLogLines: 5000,
-    logPageLimit: 2000,
     autoTick: false,
     now: () => time,
     ...options,

@@ -18,6 +18,8 @@ export const MAX_LIVE = 40;
 export class World {
   readonly jobs = new Map<string, SimJob>();
   private readonly byClientId = new Map<string, SimJob>();
+  /** Jobs whose log lives under another id in the Job log API. */
+  private readonly byLogId = new Map<string, SimJob>();
   readonly index = new JobIndex();
   readonly ids: IdSequence;
   /** Separate streams, so creating a job through /__demo does not change the engine's future. */
@@ -108,6 +110,17 @@ export class World {
     return this.jobs.get(id) ?? this.byClientId.get(id);
   }
 
+  /**
+   * A job as the Job log API knows it: by its log id when it has one (then its jobId is
+   * unknown there, as in two separate products), else by jobId or clientJobId.
+   */
+  findLog(id: string): SimJob | undefined {
+    const mapped = this.byLogId.get(id);
+    if (mapped) return mapped;
+    const job = this.find(id);
+    return job?.logJobId ? undefined : job;
+  }
+
   /** Log lines held in memory across every job. */
   storedLines(): number {
     let total = 0;
@@ -118,6 +131,7 @@ export class World {
   add(job: SimJob): void {
     this.jobs.set(job.jobId, job);
     this.byClientId.set(job.clientJobId, job);
+    if (job.logJobId) this.byLogId.set(job.logJobId, job);
     this.index.add(job);
   }
 
@@ -125,6 +139,7 @@ export class World {
     job.removed = true;
     this.jobs.delete(job.jobId);
     this.byClientId.delete(job.clientJobId);
+    if (job.logJobId) this.byLogId.delete(job.logJobId);
     this.live.delete(job);
     this.index.remove();
   }

@@ -4,6 +4,7 @@ import type { ApiName } from '../config.ts';
 import { clientAddressOf, nodeRequestOf } from '../security/nodeRequest.ts';
 import { rawPathOf } from '../security/pathGuard.ts';
 import type { IndexedJobs } from './jobIndex/serve.ts';
+import type { LogCache } from './logCache/cache.ts';
 import { MINE_WITH_SERVER_TOKEN } from './jobIndex/serve.ts';
 import { matchGatewayRoute, type RouteMatch } from './match.ts';
 import { UPSTREAM_LIST_QUERY } from './routes.ts';
@@ -14,6 +15,8 @@ export interface GatewayOptions {
   limits: UpstreamLimits;
   /** The job index's answers; absent when the index is off (JOBS_INDEX=off). */
   indexed?: IndexedJobs;
+  /** The log cache; absent when it is off (LOG_CACHE=off): each log request goes upstream. */
+  logCache?: LogCache;
   /** Where audit lines go (stdout); replaced in tests. */
   audit?: (line: string) => void;
 }
@@ -87,6 +90,7 @@ export function gatewayHandler({
   upstreams,
   limits,
   indexed,
+  logCache,
   audit = (line) => console.log(line),
 }: GatewayOptions): Handler {
   return async (c) => {
@@ -102,12 +106,17 @@ export function gatewayHandler({
       const answered = indexOff(c, match, upstreams);
       if (answered) return answered;
     }
+    if (match.route.logCache && logCache) {
+      return logCache.handle(c, match.params.jobId!, match.params.lastLogId);
+    }
     const { api } = match.route;
+    // The log route's query (wait, recheck) is the cache's; the upstream takes none.
+    const path = match.route.logCache ? match.upstreamPath.split('?', 1)[0]! : match.upstreamPath;
     const response = await callUpstream(
       upstreams[api],
       {
         method: match.route.method,
-        path: match.upstreamPath,
+        path,
         browserAuth: c.req.header(AUTH_HEADER[api]),
         jsonBody: await jsonBodyOf(c),
         signal: c.req.raw.signal,

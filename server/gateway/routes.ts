@@ -8,6 +8,7 @@
  * `query` lists the parameters the call may carry, each with the shape of its value; any other
  * parameter is a 400.
  */
+import { LOG_RECHECK_PARAM, LOG_WAIT_PARAM } from '../../src/contract/index.ts';
 import type { ApiName } from '../config.ts';
 
 export type QueryRule = RegExp;
@@ -29,6 +30,11 @@ export interface GatewayRoute {
   extension?: 'list' | 'mine' | 'counts' | 'workflows' | 'freshness';
   /** The upstream answers with a job: the job index takes it in on the way through. */
   carriesJob?: boolean;
+  /**
+   * Answered from the gateway's log cache (one shared upstream tail per job). The query is the
+   * gateway's own and never goes upstream, with the cache off either.
+   */
+  logCache?: boolean;
 }
 
 const count = /^\d{1,7}$/;
@@ -92,7 +98,13 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
   },
   // The upstream reads a lastLogId that is not a number as 0 (every log) and fails on
   // `Infinity`: only digits go through.
-  { method: 'GET', path: '/api/v1/job/{jobId}/details/{lastLogId?}', api: 'logs' },
+  {
+    method: 'GET',
+    path: '/api/v1/job/{jobId}/details/{lastLogId?}',
+    api: 'logs',
+    query: { [LOG_WAIT_PARAM]: /^\d{1,2}$/, [LOG_RECHECK_PARAM]: /^1$/ },
+    logCache: true,
+  },
 ];
 
 /** Path parameters that must be a non-negative integer. */

@@ -62,7 +62,7 @@ const json = (status: number, message: string) =>
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 
-function formatSeconds(ms: number): string {
+export function formatSeconds(ms: number): string {
   const s = ms / 1000;
   return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
 }
@@ -76,7 +76,7 @@ class TooLarge extends Error {}
 class TimedOut extends Error {}
 
 /** Rejects when `signal` aborts, even if `promise` (an in-process handler) ignores it. */
-function raceAbort<T>(promise: Promise<T> | T, signal: AbortSignal): Promise<T> {
+export function raceAbort<T>(promise: Promise<T> | T, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason as Error);
     const onAbort = () => reject(signal.reason as Error);

@@ -378,7 +378,6 @@ describe('in simulator mode, /__demo took any request', () => {
       seed: 3,
       jobs: 5,
       bigLogLines: 10,
-      logPageLimit: 100,
       autoTick: false,
     });
     const app = createApp(testConfig({ demoOpen }), { distDir, simulator: sim });

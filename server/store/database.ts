@@ -16,6 +16,8 @@ export const STORE_FILE = 'jobscope.sqlite';
 
 export interface Store {
   db: Kysely<StoreSchema>;
+  /** The connection under `db`, for statements prepared once and run many times (the log cache). */
+  sqlite: SQLite.Database;
   file: string;
   close(): Promise<void>;
 }
@@ -44,7 +46,7 @@ async function openAt(file: string): Promise<Store> {
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
   }
-  return { db, file, close: () => db.destroy() };
+  return { db, sqlite, file, close: () => db.destroy() };
 }
 
 /** A file name beside `file` that nothing uses yet. */

@@ -322,6 +322,19 @@ export class JobIndexStore {
   }
 
   /** Jobs per status for the filter (its `statuses` ignored by the caller's choice). */
+  /** The job's body in any index (the log cache reads where its log lives from it). */
+  async anyBody(jobId: string): Promise<string | undefined> {
+    const keys = (await this.indexKeys()).map((k) => k.key);
+    if (keys.length === 0) return undefined;
+    const row = await this.db
+      .selectFrom('job_bodies')
+      .select('body')
+      .where('idx', 'in', keys)
+      .where('job_id', '=', jobId)
+      .executeTakeFirst();
+    return row?.body;
+  }
+
   async counts(idx: string, filter: JobFilter): Promise<Record<string, number>> {
     // No prototype: a status string such as "constructor" must count like any other.
     const out: Record<string, number> = Object.create(null) as Record<string, number>;

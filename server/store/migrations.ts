@@ -2,7 +2,7 @@
  * Schema migrations, applied in name order at start. A store that has run a migration this list
  * does not hold (a newer Jobscope wrote it) is incompatible: it is moved aside and rebuilt.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -66,6 +66,42 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
         .addColumn('job_id', 'text', (c) => c.notNull())
         .addColumn('body', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('job_bodies_pk', ['idx', 'job_id'])
+        .execute();
+    },
+  },
+  '0002_log_cache': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('log_jobs')
+        .addColumn('job', 'text', (c) => c.primaryKey())
+        .addColumn('log_job', 'text')
+        .addColumn('progress', 'text')
+        .addColumn('final', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('missing', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('served_to', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('lines', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('bytes', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('epoch', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('viewed_at', 'bigint', (c) => c.notNull())
+        .addColumn('read_at', 'bigint')
+        .execute();
+      await db.schema
+        .createIndex('log_jobs_by_use')
+        .on('log_jobs')
+        .columns(['final', 'viewed_at'])
+        .execute();
+      // Clustered by (job, id): a page is one range read. WITHOUT ROWID is SQLite's; a
+      // PostgreSQL migration leaves the clause out (its primary key index serves the same read).
+      await db.schema
+        .createTable('log_lines')
+        .addColumn('job', 'text', (c) => c.notNull())
+        .addColumn('id', 'bigint', (c) => c.notNull())
+        .addColumn('level', 'text')
+        .addColumn('message', 'text')
+        .addColumn('creation_date', 'text')
+        .addColumn('last_update', 'text')
+        .addPrimaryKeyConstraint('log_lines_pk', ['job', 'id'])
+        .modifyEnd(sql`without rowid`)
         .execute();
     },
   },

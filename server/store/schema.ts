@@ -46,8 +46,42 @@ export interface JobBodyTable {
   body: string;
 }
 
+/** One job's log as the gateway holds it (the log cache). */
+export interface LogJobTable {
+  /** The Job log API's id for the job. */
+  job: string;
+  /** The log API's job object (JSON) from its last answer; null before one. */
+  log_job: string | null;
+  progress: string | null;
+  /** 1 once the job is over and its log was read a last time: never read again. */
+  final: number;
+  /** 1 when the log API answered `job: null`: not read again until asked. */
+  missing: number;
+  /** Every line up to this id is held (the next read asks after it); 0 before any. */
+  served_to: number;
+  lines: number;
+  /** About what the lines take (text lengths plus a per-row overhead), for the cache's cap. */
+  bytes: number;
+  /** Bumped when lines already served turned out incomplete. */
+  epoch: number;
+  viewed_at: number;
+  /** When the upstream last answered for this job. */
+  read_at: number | null;
+}
+
+export interface LogLineTable {
+  job: string;
+  id: number;
+  level: string | null;
+  message: string | null;
+  creation_date: string | null;
+  last_update: string | null;
+}
+
 export interface StoreSchema {
   job_indexes: JobIndexTable;
   jobs: JobTable;
   job_bodies: JobBodyTable;
+  log_jobs: LogJobTable;
+  log_lines: LogLineTable;
 }

@@ -51,7 +51,6 @@ beforeEach(async () => {
     seed: 1,
     jobs: 60,
     bigLogLines: 5000,
-    logPageLimit: 2000,
     autoTick: false,
   });
   sent = [];

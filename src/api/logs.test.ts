@@ -21,7 +21,6 @@ beforeEach(async () => {
     seed: 1,
     jobs: 60,
     bigLogLines: 5000,
-    logPageLimit: 2000,
     autoTick: false,
   });
   setFetch(async (input, init) => sim.app.fetch(new Request(new URL(input, 'http://test'), init)));
@@ -102,6 +101,6 @@ describe('fetchLogPage', () => {
 
   it('answers job null for an unknown job', async () => {
     const page = await fetchLogPage('no-such-job', 0);
-    expect(page).toEqual({ job: null, lines: [], lastLogIdHeader: null });
+    expect(page).toEqual({ job: null, lines: [], lastLogIdHeader: null, gateway: null });
   });
 });

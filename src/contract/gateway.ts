@@ -61,3 +61,43 @@ export const freshnessSchema = z.union([
   }),
 ]);
 export type Freshness = z.infer<typeof freshnessSchema>;
+
+/**
+ * The log answers' `gateway` field (beside the Job log API's envelope): where the gateway's copy
+ * of the job's log stands. Absent when the log cache is off (LOG_CACHE=off).
+ * - `reading`: the first (or a big) upstream read is under way; pages hold what is stored so far.
+ * - `live`: the gateway tails the job upstream; pages are complete up to `X-Last-Log-Id`.
+ * - `final`: the job is over (COMPLETED or FAILED) and its log was read one last time.
+ * - `missing`: the Job log API has no log for this job (`logJobId` says which id was asked for,
+ *   null when the job has no such field); not read again until a request says `recheck=1`.
+ */
+export const LOG_GATEWAY_STATES = ['reading', 'live', 'final', 'missing'] as const;
+export type LogGatewayState = (typeof LOG_GATEWAY_STATES)[number];
+
+export const logGatewaySchema = z.object({
+  state: z.enum(LOG_GATEWAY_STATES),
+  /**
+   * Changes when lines already served turned out to be incomplete (an upstream that sent an
+   * older line late): a client that holds lines of another epoch reads the log again.
+   */
+  epoch: z.number(),
+  /** While reading: lines read from the upstream so far in this read; else null. */
+  linesRead: z.nullable(z.number()),
+  /** The id asked of the Job log API (LOG_JOB_ID_FROM may map it); null when unknown. */
+  logJobId: z.nullable(z.string()),
+  /** Why there is no log (`missing`), or the last upstream failure while serving what is held. */
+  reason: z.nullable(z.string()),
+  /** When the upstream last answered for this job (ISO), null before it ever did. */
+  readAt: z.nullable(z.string()),
+  /** This answer was held until new lines came, so the client may ask again at once. */
+  longPoll: z.boolean(),
+});
+export type LogGatewayStatus = z.infer<typeof logGatewaySchema>;
+
+/** Query parameters of the log route that the gateway reads (never sent upstream). */
+export const LOG_WAIT_PARAM = 'wait';
+export const LOG_RECHECK_PARAM = 'recheck';
+/** The longest a log request may be held for new lines, in seconds. */
+export const MAX_LOG_WAIT_SECONDS = 10;
+/** The most lines one log answer of the gateway holds. */
+export const LOG_PAGE_MAX_LINES = 2_000;
