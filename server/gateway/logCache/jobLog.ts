@@ -74,6 +74,8 @@ export class JobLog {
   private stopped = false;
   private readonly waiters = new Set<() => void>();
   private viewedWrittenAt = 0;
+  /** Ends a read under way when the server stops. */
+  private readonly stopping = new AbortController();
 
   constructor(
     readonly row: LogJobRow,
@@ -154,6 +156,7 @@ export class JobLog {
 
   stop(): void {
     this.stopped = true;
+    this.stopping.abort();
     clearTimeout(this.timer);
     this.timer = undefined;
     this.wake();
@@ -215,6 +218,7 @@ export class JobLog {
         progressMs: settings.progressMs,
         batchLines: settings.batchLines,
         secrets: this.ctx.secrets,
+        signal: this.stopping.signal,
         onJob: (job) => {
           if (job !== null && credential) {
             this.confirmed.set(credential.hash, now() + settings.confirmMs);
@@ -223,6 +227,7 @@ export class JobLog {
           this.wake();
         },
         onLines: async (lines: StoredLine[]) => {
+          if (this.stopped) return;
           for (const line of lines) {
             if (line.id <= maxSeen) disorder = true;
             else maxSeen = line.id;
@@ -245,6 +250,7 @@ export class JobLog {
     } finally {
       this.reading = null;
     }
+    if (this.stopped) return;
     if (!outcome.ok) {
       this.errorAttempt++;
       this.lastError = { status: outcome.status, message: outcome.message, at: now() };
