@@ -15,6 +15,8 @@ export interface SimContext {
   readonly faults: Faults;
   /** Empty: any caller sees every job. Otherwise only these tokens are let in. */
   readonly access: Map<string, TokenAccess>;
+  /** Requests each API answered since start. */
+  readonly requests: { jobs: number; logs: number };
   /** The simulated present: never earlier than what the world has already reached. */
   time(): number;
   reset(spec: ResetSpec): void;

@@ -41,6 +41,7 @@ export function demoState(ctx: SimContext): DemoState {
     users: world.users.map((user) => user.username),
     teams: [...world.teams],
     bigLogJobId: world.bigLogJobId,
+    requests: { ...ctx.requests },
   };
 }
 

@@ -57,6 +57,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     },
     faults,
     access,
+    requests: { jobs: 0, logs: 0 },
     time: () => Math.max(now(), world.clock),
     reset(spec) {
       world = build(spec);
@@ -71,6 +72,15 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   for (const prefix of ['/jobs/v1', '/api/v1', '/__demo']) {
     app.use(`${prefix}/*`, async (_c, next) => {
       advance();
+      await next();
+    });
+  }
+  for (const [prefix, api] of [
+    ['/jobs/v1/*', 'jobs'],
+    ['/api/v1/*', 'logs'],
+  ] as const) {
+    app.use(prefix, async (_c, next) => {
+      ctx.requests[api]++;
       await next();
     });
   }

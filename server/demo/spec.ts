@@ -179,4 +179,6 @@ export interface DemoState {
   teams: string[];
   /** The job holding the big log. */
   bigLogJobId: string | null;
+  /** Requests each upstream double answered since start (what the gateway costs the upstream). */
+  requests: { jobs: number; logs: number };
 }

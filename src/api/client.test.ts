@@ -150,3 +150,113 @@ describe('apiRequest', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('the timeout bounds progress, not the whole exchange', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /**
+   * Headers after `headersMs`, then a body of `chunks`, each `[gap in ms, text]`; `cancelled`
+   * turns true when the client gives the body up.
+   */
+  function slowServer(headersMs: number, chunks: [number, string][]) {
+    const state = { cancelled: false };
+    const encoder = new TextEncoder();
+    let next = 0;
+    const fetch: FetchLike = () =>
+      new Promise<Response>((resolve) => {
+        const body = new ReadableStream<Uint8Array>(
+          {
+            pull: (controller) => {
+              const chunk = chunks[next++];
+              if (!chunk) return controller.close();
+              return new Promise<void>((done) =>
+                setTimeout(() => {
+                  if (!state.cancelled) controller.enqueue(encoder.encode(chunk[1]));
+                  done();
+                }, chunk[0]),
+              );
+            },
+            cancel: () => {
+              state.cancelled = true;
+            },
+          },
+          // Each chunk is asked for only once the client reads on.
+          { highWaterMark: 0 },
+        );
+        setTimeout(() => resolve(new Response(body, { status: 200 })), headersMs);
+      });
+    return { fetch, state };
+  }
+
+  /** Settles `promise` into its value or its error, so fake time can run without a rejection. */
+  function settle(promise: Promise<unknown>): Promise<unknown> {
+    return promise.then(
+      (value) => value,
+      (error: unknown) => error,
+    );
+  }
+
+  it('completes a body that takes longer than the timeout while each gap stays within it', async () => {
+    vi.useFakeTimers();
+    const server = slowServer(900, [
+      [900, '["a",'],
+      [900, '"b",'],
+      [900, '"c"]'],
+    ]);
+    setFetch(server.fetch);
+    const result = settle(
+      apiRequest('jobs', '/', { schema: z.array(z.string()), timeoutMs: 1_000 }),
+    );
+    await vi.advanceTimersByTimeAsync(3_600);
+    expect(await result).toMatchObject({ data: ['a', 'b', 'c'], status: 200 });
+    expect(server.state.cancelled).toBe(false);
+    // Nothing is left to fire: the timer stopped with the answer.
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('fails as a timeout when one gap in the body is longer, and drops the body', async () => {
+    vi.useFakeTimers();
+    const server = slowServer(500, [
+      [500, '["a",'],
+      [1_500, '"b"]'],
+    ]);
+    setFetch(server.fetch);
+    const result = settle(
+      apiRequest('logs', '/job/1/details/0', { schema: anything, timeoutMs: 1_000 }),
+    );
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(server.state.cancelled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await result;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ kind: 'timeout', status: 408, api: 'logs' });
+    expect((error as ApiError).message).toBe('The Job log API did not answer within 1 s.');
+    expect(server.state.cancelled).toBe(true);
+  });
+
+  it('fails as a timeout when the headers take longer', async () => {
+    vi.useFakeTimers();
+    setFetch(slowServer(1_001, [[0, '[]']]).fetch);
+    const result = settle(apiRequest('jobs', '/', { schema: anything, timeoutMs: 1_000 }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await result).toMatchObject({ kind: 'timeout' });
+  });
+
+  it("stops at once on the caller's abort, in the middle of the body", async () => {
+    vi.useFakeTimers();
+    const server = slowServer(0, [
+      [100, '["a",'],
+      [5_000, '"b"]'],
+    ]);
+    setFetch(server.fetch);
+    const controller = new AbortController();
+    const result = settle(
+      apiRequest('jobs', '/', { schema: anything, signal: controller.signal, timeoutMs: 10_000 }),
+    );
+    await vi.advanceTimersByTimeAsync(200);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await result).toMatchObject({ name: 'AbortError' });
+    expect(server.state.cancelled).toBe(true);
+  });
+});

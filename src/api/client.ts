@@ -1,7 +1,8 @@
 /**
  * The one fetch wrapper. Every request of the app goes through `apiRequest`: same-origin base
- * path per API, that API's auth header, the caller's abort signal plus a timeout, JSON parsing,
- * validation, and on failure one `ApiError`. A 401 asks the operator for a token and retries.
+ * path per API, that API's auth header, the caller's abort signal plus a timeout on progress,
+ * JSON parsing, validation, and on failure one `ApiError`. A 401 asks the operator for a token
+ * and retries.
  */
 import type { z } from 'zod/mini';
 import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../contract/headers';
@@ -14,6 +15,7 @@ export const API_BASE: Record<ApiName, string> = {
   logs: '/api/v1',
 };
 
+/** The longest wait for the response headers, then between two chunks of its body. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** A wrong token re-prompts; after this many tries the request fails as unauthorized. */
 const MAX_TOKEN_PROMPTS = 3;
@@ -39,6 +41,7 @@ export interface ApiRequestOptions<T> {
   body?: unknown;
   /** Empty values (undefined, null, '', []) are left out; arrays repeat the key. */
   query?: Record<string, QueryValue>;
+  /** Bounds the wait for the headers, then between body chunks; not the whole exchange. */
   timeoutMs?: number;
 }
 
@@ -92,6 +95,47 @@ function combine(signals: AbortSignal[]): AbortSignal {
   return controller.signal;
 }
 
+/**
+ * Aborts once `ms` pass without progress. Restarted as the headers and each chunk of the body
+ * arrive, so a big answer on a slow link completes while a stalled one fails.
+ */
+function stallTimeout(ms: number) {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const restart = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      controller.abort(new DOMException(`No progress for ${ms} ms.`, 'TimeoutError'));
+    }, ms);
+  };
+  restart();
+  return { signal: controller.signal, restart, stop: () => clearTimeout(timer) };
+}
+
+/** The body as text, calling `onChunk` as each chunk arrives. */
+async function readText(
+  response: Response,
+  signal: AbortSignal,
+  onChunk: () => void,
+): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    for (;;) {
+      const { done, value } = await raceAbort(reader.read(), signal);
+      if (done) return text + decoder.decode();
+      onChunk();
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch (error) {
+    // Frees the connection: a body given up on is not read on in the background.
+    reader.cancel().catch(() => {});
+    throw error;
+  }
+}
+
 interface Attempt {
   response: Response;
   text: string;
@@ -104,18 +148,21 @@ async function attempt(
   timeoutMs: number,
   onFailure: { network: (e: unknown) => ApiError; timeout: () => ApiError },
 ): Promise<Attempt> {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const combined = signal ? combine([signal, timeout]) : timeout;
+  const timeout = stallTimeout(timeoutMs);
+  const combined = signal ? combine([signal, timeout.signal]) : timeout.signal;
   const doFetch = fetchImpl ?? ((input, i) => globalThis.fetch(input, i));
   try {
     const response = await raceAbort(doFetch(url, { ...init, signal: combined }), combined);
-    const text = await raceAbort(response.text(), combined);
+    timeout.restart();
+    const text = await readText(response, combined, timeout.restart);
     return { response, text };
   } catch (error) {
     // The caller's abort (a cancelled query) is not a failure: hand back its own reason.
     if (signal?.aborted) throw signal.reason;
-    if (timeout.aborted) throw onFailure.timeout();
+    if (timeout.signal.aborted) throw onFailure.timeout();
     throw onFailure.network(error);
+  } finally {
+    timeout.stop();
   }
 }
 

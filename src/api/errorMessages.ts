@@ -90,7 +90,7 @@ export function timeoutError(ctx: Context, timeoutMs: number): ApiError {
     kind: 'timeout',
     status: 408,
     message: `The ${API_LABELS[ctx.api]} did not answer within ${formatDuration(timeoutMs)}.`,
-    detail: `${ctx.request}\nNo complete response after ${timeoutMs} ms.`,
+    detail: `${ctx.request}\nNo response, or no more of its body, for ${timeoutMs} ms.`,
   });
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../server/demo/index.ts';
+import { testGateway, type TestGateway } from '../../server/testGateway.ts';
 import { demoCall } from '../test/simulator';
 import { setFetch } from './client';
 import { fetchLogPage } from './logs';
@@ -33,13 +34,27 @@ afterEach(() => {
   sim.stop();
 });
 
-describe('fetchLogPage', () => {
-  it('reads a capped page from the start, with the last id header', async () => {
+describe('fetchLogPage through the gateway', () => {
+  let gw: TestGateway;
+  beforeEach(async () => {
+    gw = await testGateway({ sim: { seed: 1, jobs: 60, bigLogLines: 5000 } });
+    setFetch(async (input, init) =>
+      gw.app.fetch(new Request(new URL(input, 'http://localhost'), init)),
+    );
+    bigLogJobId = (await gw.demo<{ bigLogJobId: string }>('GET', '/__demo/state')).bigLogJobId;
+  });
+  afterEach(async () => {
+    setFetch(null);
+    await gw.stop();
+  });
+
+  it('reads a capped page from the start, with the last id header and the gateway status', async () => {
     const page = await fetchLogPage(bigLogJobId, 0);
     expect(page.job).not.toBeNull();
     expect(page.lines).toHaveLength(2000);
     expect(isStrictlyIncreasing(ids(page.lines))).toBe(true);
     expect(page.lastLogIdHeader).toBeGreaterThan(page.lines.at(-1)!.id);
+    expect(page.gateway).toMatchObject({ state: 'live', logJobId: bigLogJobId, longPoll: false });
     expect(page.lines[0]).toEqual({
       id: expect.any(Number),
       level: expect.any(String),
@@ -63,6 +78,23 @@ describe('fetchLogPage', () => {
     expect(seen).toHaveLength(5000);
     expect(new Set(seen).size).toBe(5000);
     expect(cursor).toBe(header);
+  });
+
+  it('says the Job log API has no log for an unknown job', async () => {
+    const page = await fetchLogPage('no-such-job', 0);
+    expect(page.job).toBeNull();
+    expect(page.gateway).toMatchObject({ state: 'missing', logJobId: 'no-such-job' });
+  });
+});
+
+// The upstream's own answers, as the app reads them with the log cache off (LOG_CACHE=off).
+describe('fetchLogPage straight from the Job log API', () => {
+  it('reads the whole log in one uncapped answer, without a last id header', async () => {
+    const page = await fetchLogPage(bigLogJobId, 0);
+    expect(page.lines).toHaveLength(5000);
+    expect(isStrictlyIncreasing(ids(page.lines))).toBe(true);
+    expect(page.lastLogIdHeader).toBeNull();
+    expect(page.gateway).toBeNull();
   });
 
   it('reads both envelopes alike', async () => {

@@ -1,7 +1,15 @@
 /** The Job log API: one page of a job's log after a cursor. */
-import { apiRequest } from './client';
+import { z } from 'zod/mini';
+import { apiRequest, DEFAULT_TIMEOUT_MS } from './client';
 import { readLogPage } from './logRows';
-import type { LogJob, LogLine } from './schemas';
+import {
+  LOG_RECHECK_PARAM,
+  LOG_WAIT_PARAM,
+  logGatewaySchema,
+  type LogGatewayStatus,
+  type LogJob,
+  type LogLine,
+} from './schemas';
 
 export interface LogPageResult {
   /** null: the Job log API does not know this job. */
@@ -10,12 +18,27 @@ export interface LogPageResult {
   lines: LogLine[];
   /** The job's highest log id (`X-Last-Log-Id`, bundled server only); null when absent. */
   lastLogIdHeader: number | null;
+  /** Where the gateway's copy of the log stands; null without it (log cache off). */
+  gateway: LogGatewayStatus | null;
+}
+
+export interface LogPageOptions {
+  signal?: AbortSignal;
+  /** Defaults to the client's, plus the wait: a held answer is not a slow one. */
+  timeoutMs?: number;
+  /** Asks the gateway to hold the answer up to this long until new lines come. */
+  waitSeconds?: number;
+  /** Asks the gateway to look for a log it found missing again. */
+  recheck?: boolean;
 }
 
 function parseLastLogId(value: string | null): number | null {
   if (value === null || !/^\s*\d+\s*$/.test(value)) return null;
   return Number(value);
 }
+
+/** The `gateway` field beside the envelope; a schema error names its path from the root. */
+const gatewayFieldSchema = z.looseObject({ gateway: z.nullish(logGatewaySchema) });
 
 /**
  * Logs of `jobId` whose id is strictly greater than `lastLogId` (0: from the start). The bundled
@@ -24,13 +47,24 @@ function parseLastLogId(value: string | null): number | null {
 export async function fetchLogPage(
   jobId: string,
   lastLogId: number,
-  { signal, timeoutMs }: { signal?: AbortSignal; timeoutMs?: number } = {},
+  { signal, timeoutMs, waitSeconds = 0, recheck = false }: LogPageOptions = {},
 ): Promise<LogPageResult> {
   const cursor = Math.max(0, Math.floor(lastLogId));
   const { data, headers } = await apiRequest(
     'logs',
     `/job/${encodeURIComponent(jobId)}/details/${cursor}`,
-    { schema: (value) => readLogPage(value, cursor), signal, timeoutMs },
+    {
+      schema: (value) => ({
+        ...readLogPage(value, cursor),
+        gateway: gatewayFieldSchema.parse(value).gateway ?? null,
+      }),
+      signal,
+      timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS + waitSeconds * 1000,
+      query: {
+        [LOG_WAIT_PARAM]: waitSeconds > 0 ? waitSeconds : undefined,
+        [LOG_RECHECK_PARAM]: recheck ? 1 : undefined,
+      },
+    },
   );
   return { ...data, lastLogIdHeader: parseLastLogId(headers.get('X-Last-Log-Id')) };
 }
@@ -41,7 +75,18 @@ import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanst
 import { useCallback, useEffect } from 'react';
 import { jobKeys } from './jobs';
 import { LogStore } from './logStore';
-import { afterCatchUp, becameTerminal, initialTail, pollDelay, type TailState } from './logTail';
+import {
+  afterCatchUp,
+  becameTerminal,
+  firstRequest,
+  initialTail,
+  isReading,
+  mayWait,
+  pollDelay,
+  requestRecheck,
+  type PageRequest,
+  type TailState,
+} from './logTail';
 import { backfillDone, backfillProgress, type Backfill } from './tailPlan';
 import { runPoll } from './tailPoll';
 
@@ -53,6 +98,8 @@ export interface LogTailData {
   store: LogStore;
   tail: TailState;
   backfill: Backfill | null;
+  /** The gateway epoch of the lines in `store`; null before a gateway answered. */
+  epoch: number | null;
   /** Downloads waiting for the whole log: older lines are fetched even in a hidden tab. */
   drivers: { count: number };
 }
@@ -73,16 +120,31 @@ export function logTailOptions(jobId: string, jobTerminal: boolean) {
     queryFn: async ({ signal, client, meta, queryKey }): Promise<LogTailData> => {
       const terminal = meta?.jobTerminal === true;
       const previous = client.getQueryData<LogTailData>(queryKey) ?? emptyTail();
-      const { catchUp: result, backfill } = await runPoll({
-        fetchPage: (lastLogId, s) => fetchLogPage(jobId, lastLogId, { signal: s }),
-        store: previous.store,
-        backfill: previous.backfill,
-        signal,
-        isHidden,
-        now: () => Date.now(),
-        drive: previous.drivers.count > 0,
-      });
-      const tail = afterCatchUp(previous.tail, result, {
+      const drive = previous.drivers.count > 0;
+      const poll = (from: LogTailData, first?: PageRequest) =>
+        runPoll({
+          fetchPage: (lastLogId, s, request) =>
+            fetchLogPage(jobId, lastLogId, { signal: s, ...request }),
+          store: from.store,
+          backfill: from.backfill,
+          epoch: from.epoch,
+          afterReading: isReading(from.tail),
+          first,
+          signal,
+          isHidden,
+          now: () => Date.now(),
+          drive,
+        });
+      let from = previous;
+      let polled = await poll(from, firstRequest(previous.tail, { jobTerminal: terminal, drive }));
+      if (polled.catchUp.epochChanged) {
+        // The gateway found that lines it served were incomplete: those held may have holes.
+        // Read the log again from scratch, as on first open.
+        from = { ...emptyTail(), drivers: previous.drivers };
+        polled = await poll(from);
+      }
+      const { catchUp: result, backfill } = polled;
+      const tail = afterCatchUp(from.tail, result, {
         now: Date.now(),
         jobTerminal: terminal,
         backfilling: !backfillDone(backfill),
@@ -91,7 +153,7 @@ export function logTailOptions(jobId: string, jobTerminal: boolean) {
         // Exact: the logs query sits under the detail key and must not refetch itself.
         void client.invalidateQueries({ queryKey: jobKeys.detail(jobId), exact: true });
       }
-      return { ...previous, tail, backfill };
+      return { ...from, tail, backfill, epoch: result.epoch };
     },
     initialData: emptyTail,
     // Stale from the start, so mounting and the tab's return start a catch-up at once.
@@ -112,6 +174,7 @@ function emptyTail(): LogTailData {
     store: new LogStore(),
     tail: initialTail(Date.now()),
     backfill: null,
+    epoch: null,
     drivers: { count: 0 },
   };
 }
@@ -126,6 +189,8 @@ export interface LogTail extends LogTailData {
   fetchRest: () => Promise<LogTailData>;
   /** Asks again now (after a declined token prompt). */
   retry: () => void;
+  /** Asks the gateway to look for a log it found missing again, and resumes if it is there. */
+  recheck: () => void;
 }
 
 export function useLogTail(
@@ -166,20 +231,37 @@ export function useLogTail(
       { cancelRefetch: false },
     );
   }, [client, jobId]);
+  const recheck = useCallback(() => {
+    const queryKey = jobKeys.logs(jobId);
+    // No longer done, so the query is enabled again and its next poll carries the recheck.
+    client.setQueryData<LogTailData>(
+      queryKey,
+      (current) => current && { ...current, tail: requestRecheck(current.tail) },
+    );
+    void client.refetchQueries({ queryKey, exact: true }, { cancelRefetch: false });
+  }, [client, jobId]);
 
-  return { ...data, fetching: query.isFetching, fetchRest, retry };
+  return { ...data, fetching: query.isFetching, fetchRest, retry, recheck };
 }
 
 /** Rounds in a row that may bring nothing before a download settles for what is held. */
 const IDLE_ROUNDS = 5;
 
-async function fetchAll(
+/** Everything the server holds now, for a download; exported for tests. */
+export async function fetchAll(
   client: QueryClient,
   options: ReturnType<typeof logTailOptions>,
 ): Promise<LogTailData> {
-  const drivers = (client.getQueryData<LogTailData>(options.queryKey) ?? emptyTail()).drivers;
+  const current = client.getQueryData<LogTailData>(options.queryKey) ?? emptyTail();
+  const { drivers } = current;
   drivers.count++;
   try {
+    // A poll under way that the gateway holds until new lines come would keep the download
+    // waiting for lines that may never come: it is cancelled (what it brought stays in the
+    // store), and the rounds below ask without waiting.
+    if (mayWait(current.tail) && client.isFetching({ queryKey: options.queryKey, exact: true })) {
+      await client.cancelQueries({ queryKey: options.queryKey, exact: true });
+    }
     // A poll under way is joined, not duplicated; a catch-up cut short (hidden tab) goes on, and
     // so does the backfill, one slice per round.
     let idle = 0;

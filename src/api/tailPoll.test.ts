@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gatewayStatus } from '../test/fakeLogServer';
 import { LogStore } from './logStore';
 import { afterCatchUp, initialTail, pollDelay, type PageResult, type TailState } from './logTail';
 import type { LogLine } from './schemas';
@@ -13,6 +14,8 @@ class FakeServer {
   maxInFlight = 0;
   cursors: number[] = [];
   failing = new Set<number>();
+  /** The gateway epoch sent with each answer; null: no gateway status. */
+  epoch: number | null = null;
   /** Called as each request begins. */
   observe: (() => void) | null = null;
   constructor(
@@ -51,6 +54,7 @@ class FakeServer {
       job: { progress: 'IN_PROGRESS' },
       lines,
       lastLogIdHeader: this.header && last !== undefined ? last : null,
+      gateway: this.epoch === null ? null : gatewayStatus({ epoch: this.epoch }),
     };
   };
 }
@@ -208,5 +212,43 @@ describe('runPoll: tail first, then backfill', () => {
     expect(uncapped.cursors).toEqual([0]);
     expect(whole.backfill).toBeNull();
     expect(whole.store.size).toBe(30_000);
+  });
+});
+
+describe('runPoll: the gateway epoch', () => {
+  it('stops at the first answer of another epoch, in the tail or in the backfill', async () => {
+    const server = new FakeServer(200_000, 2);
+    server.epoch = 7;
+    const store = new LogStore();
+    const poll = (backfill: Backfill | null, epoch: number | null) =>
+      runPoll({ fetchPage: server.fetchPage, store, backfill, epoch, now: () => server.clock });
+    const first = await poll(null, null);
+    expect(first.catchUp).toMatchObject({ epoch: 7, epochChanged: false, error: null });
+    const backfill = first.backfill!;
+    expect(backfillDone(backfill)).toBe(false);
+    const before = held(store);
+
+    // The tail's first answer is of another epoch: not taken, and no older lines are asked for.
+    server.append(5);
+    server.epoch = 8;
+    const asked = server.cursors.length;
+    const tail = await poll(backfill, 7);
+    expect(tail.catchUp).toMatchObject({ requests: 1, added: 0, epoch: 7, epochChanged: true });
+    expect(server.cursors).toHaveLength(asked + 1);
+    expect(held(store)).toEqual(before);
+
+    // Epoch 7 again for the tail and two backfill pages; the third brings epoch 9. The block
+    // under way stays out of the store.
+    server.epoch = 7;
+    server.observe = () => {
+      if (server.cursors.length === asked + 4) server.epoch = 9;
+    };
+    const filledFrom = backfill.filledFrom;
+    const mid = await poll(backfill, 7);
+    expect(mid.catchUp).toMatchObject({ added: 5, epoch: 7, epochChanged: true, error: null });
+    expect(server.cursors).toHaveLength(asked + 5);
+    expect(mid.older).toBe(0);
+    expect(backfill.filledFrom).toBe(filledFrom);
+    expect(store.size).toBe(before.length + 5);
   });
 });

@@ -4,7 +4,15 @@
  * run one after another, never side by side, and the tail always goes first, so a live log stays
  * as fresh as when there is nothing to backfill.
  */
-import { catchUp, POLL_INTERVAL_MS, type CatchUpResult, type PageResult } from './logTail';
+import {
+  catchUp,
+  POLL_INTERVAL_MS,
+  sameEpoch,
+  type CatchUpResult,
+  type FetchPage,
+  type PageRequest,
+  type PageResult,
+} from './logTail';
 import type { LogStore } from './logStore';
 import {
   backfillDone,
@@ -16,7 +24,7 @@ import {
 } from './tailPlan';
 
 export interface PollOptions {
-  fetchPage: (lastLogId: number, signal?: AbortSignal) => Promise<PageResult>;
+  fetchPage: FetchPage;
   store: LogStore;
   /** The backfill under way (mutated in place), or null before the first page. */
   backfill: Backfill | null;
@@ -27,10 +35,22 @@ export interface PollOptions {
   sliceMs?: number;
   /** Keep fetching older lines while the tab is hidden (a download waits for them). */
   drive?: boolean;
+  /** What the tail's first request asks besides the cursor (a wait, a recheck). */
+  first?: PageRequest;
+  /** The gateway epoch of the lines held; null when none was seen yet. */
+  epoch?: number | null;
+  /**
+   * The last answer said the gateway was still reading the log: what is held was read forward
+   * from the start, and the first answer after the read may show the tail far ahead.
+   */
+  afterReading?: boolean;
 }
 
 export interface PollResult {
-  /** The tail's catch-up, with the backfill's requests and error folded in. */
+  /**
+   * The tail's catch-up, with the backfill's requests, error and epoch folded in. On
+   * `epochChanged` the poll stopped: what is held may have holes and must be read again.
+   */
   catchUp: CatchUpResult;
   backfill: Backfill | null;
   /** Older lines inserted by this poll. */
@@ -38,7 +58,7 @@ export interface PollResult {
 }
 
 export async function runPoll(options: PollOptions): Promise<PollResult> {
-  const { fetchPage, store, signal, isHidden, now, drive = false } = options;
+  const { fetchPage, store, signal, isHidden, now, drive = false, first, epoch } = options;
   const sliceMs = options.sliceMs ?? POLL_INTERVAL_MS;
   let backfill = options.backfill;
   const startedEmpty = store.size === 0;
@@ -47,14 +67,19 @@ export async function runPoll(options: PollOptions): Promise<PollResult> {
     store,
     signal,
     isHidden,
+    first,
+    epoch,
     // While a backfill exists the tail reads after the gap it leaves, never into it.
     cursor: () => Math.max(store.maxId, backfill?.gapTo ?? 0),
     onPage: (_store, page, index) => {
-      if (index === 0 && startedEmpty && backfill === null) backfill = planJump(page);
+      const opening = startedEmpty || options.afterReading === true;
+      if (index === 0 && opening && backfill === null && page.gateway?.state !== 'reading') {
+        backfill = planJump(page);
+      }
     },
   });
   const result: PollResult = { catchUp: tail, backfill, older: 0 };
-  if (tail.error !== null || !backfill) return result;
+  if (tail.error !== null || tail.epochChanged || !backfill) return result;
 
   const start = now();
   while (!backfillDone(backfill) && now() - start < sliceMs) {
@@ -70,6 +95,7 @@ export async function runPoll(options: PollOptions): Promise<PollResult> {
       tail.error = error;
       break;
     }
+    if (!sameEpoch(tail, page)) break;
     if (takeBlockPage(block, page)) {
       result.older += store.insertRun(block.lines);
       finishBlock(backfill, block);

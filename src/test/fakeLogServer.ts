@@ -1,36 +1,82 @@
 /** Log lines and a Job log API in memory, for the tail's tests. */
-import type { LogLine } from '../api/schemas';
+import type { LogGatewayStatus, LogLine } from '../api/schemas';
 
 export function line(id: number): LogLine {
   return { id, level: 'INFO', message: `m${id}`, creationDate: null };
 }
 
-/** A Job log API in memory: pages of `cap`, `X-Last-Log-Id`, scripted failures. */
+/** A gateway status for the fake's answers: live, epoch 1, nothing wrong. */
+export function gatewayStatus(patch: Partial<LogGatewayStatus> = {}): LogGatewayStatus {
+  return {
+    state: 'live',
+    epoch: 1,
+    linesRead: null,
+    logJobId: 'j1',
+    reason: null,
+    readAt: null,
+    longPoll: false,
+    ...patch,
+  };
+}
+
+/**
+ * A Job log API in memory: pages of `cap`, `X-Last-Log-Id`, scripted failures. With `gateway`
+ * set it answers like Jobscope's gateway: the status beside the envelope, `job: null` while
+ * missing, and a request with `wait` held until lines come or the wait runs out.
+ */
 export class FakeLogServer {
   lines: LogLine[] = [];
   progress = 'IN_PROGRESS';
   cap = 3;
   failNext = 0;
   cursors: number[] = [];
+  /** Each request's query string. */
+  queries: URLSearchParams[] = [];
+  gateway: LogGatewayStatus | null = null;
+  private held = new Set<() => void>();
 
   add(...ids: number[]) {
     this.lines.push(...ids.map(line));
+    for (const release of this.held) release();
   }
 
   fetch = async (input: string): Promise<Response> => {
-    const cursor = Number(/details\/(\d+)/.exec(input)?.[1]);
+    const url = new URL(input, 'http://test');
+    const cursor = Number(/details\/(\d+)/.exec(url.pathname)?.[1]);
     this.cursors.push(cursor);
+    this.queries.push(url.searchParams);
     if (this.failNext > 0) {
       this.failNext--;
       return new Response('{"message":"boom"}', { status: 503 });
     }
-    const logs = this.lines.filter((l) => l.id > cursor).slice(0, this.cap);
-    const body = { status: 'SUCCESS', message: '', payload: { job: this.job(), logs } };
+    const wait = Number(url.searchParams.get('wait') ?? 0);
+    const longPoll = this.gateway?.state === 'live' && wait > 0;
+    if (longPoll && !this.lines.some((l) => l.id > cursor)) await this.hold(wait * 1000);
+    const missing = this.gateway?.state === 'missing';
+    const logs = missing ? [] : this.lines.filter((l) => l.id > cursor).slice(0, this.cap);
+    const body: Record<string, unknown> = {
+      status: 'SUCCESS',
+      message: '',
+      payload: { job: missing ? null : this.job(), logs },
+    };
+    if (this.gateway) body.gateway = { ...this.gateway, longPoll };
     const last = this.lines[this.lines.length - 1];
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    if (last) headers['X-Last-Log-Id'] = String(last.id);
+    if (last && !missing) headers['X-Last-Log-Id'] = String(last.id);
     return new Response(JSON.stringify(body), { status: 200, headers });
   };
+
+  private hold(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const release = () => {
+        clearTimeout(timer);
+        this.held.delete(release);
+        resolve();
+      };
+      const timer = setTimeout(release, ms);
+      this.held.add(release);
+    });
+  }
 
   private job() {
     return { id: 'j1', name: 'Job', status: 'ENABLED', progress: this.progress };

@@ -119,7 +119,8 @@ describe('completeness', () => {
   it('bumps the epoch when a line arrives below what was already served', async () => {
     // Ascending, but line 150 comes last: pages up to 1,000 were served before it arrived.
     const order = [...range(1, 1_000).filter((id) => id !== 150), 150];
-    const upstream = scripted({ order, pauseEvery: { rows: 100, ms: 30 } });
+    // About a second of reading: the first answer (after 300 ms) comes while it goes on.
+    const upstream = scripted({ order, pauseEvery: { rows: 100, ms: 100 } });
     const { app, cache } = await cacheOver(upstream);
     const first = await page(app, 0);
     expect(first.gateway.state).toBe('reading');

@@ -45,6 +45,11 @@ export const DEFAULT_LOG_CACHE: LogCacheSettings = {
 };
 
 const TERMINAL = new Set(['COMPLETED', 'FAILED']);
+/**
+ * A first answer waits this long for a read to end before it shows what is stored so far: a
+ * small log comes whole, a huge one shows its first lines at once.
+ */
+const FIRST_LINES_MS = 300;
 
 export interface TailContext {
   store: LogLineStore;
@@ -140,17 +145,21 @@ export class JobLog {
   }
 
   /**
-   * Waits, at most `ms`, until the first read has something to show: its end, its first
-   * batch of lines, or its failure.
+   * Waits, at most `ms`, until the first read has something to show: its end, or its failure,
+   * or (a long read) the lines it stored in its first `FIRST_LINES_MS`.
    */
   async firstAnswer(ms: number, signal?: AbortSignal): Promise<void> {
-    const until = this.ctx.now() + ms;
+    const began = this.ctx.now();
     const row = this.row;
     const waiting = () =>
-      row.read_at === null && row.served_to === 0 && row.missing === 0 && this.lastError === null;
-    while (waiting() && this.ctx.now() < until) {
+      row.read_at === null &&
+      row.missing === 0 &&
+      this.lastError === null &&
+      !(row.served_to > 0 && this.ctx.now() - began >= FIRST_LINES_MS);
+    while (waiting() && this.ctx.now() < began + ms) {
       if (signal?.aborted) return;
-      await this.changed(Math.max(1, until - this.ctx.now()), signal);
+      const next = row.served_to > 0 ? began + FIRST_LINES_MS : began + ms;
+      await this.changed(Math.max(1, next - this.ctx.now()), signal);
     }
   }
 

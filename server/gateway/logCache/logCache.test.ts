@@ -243,7 +243,7 @@ describe('the log cache', () => {
     dirs.push(dataDir);
     const sim = { seed: 5, jobs: 3, bigLogLines: 3_000 };
     let g = (gw = await testGateway({ sim, config: { dataDir, logSettings: settings() } }));
-    const big = (await g.sim.app.request('/jobs/v1/?limit=10').then((r) => r.json())) as {
+    const big = (await (await g.sim.app.request('/jobs/v1/?limit=10')).json()) as {
       jobId: string;
       metadata: { jobTitle: string };
     }[];

@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setFetch } from '../../api/client';
+import { FakeLogServer, gatewayStatus } from '../../test/fakeLogServer';
 import { renderWithProviders } from '../../test/render';
 import { JobLogPanel } from './JobLogPanel';
 
@@ -58,3 +59,63 @@ describe('JobLogPanel', () => {
     expect(within(region).getByTestId('search-count')).toHaveTextContent('1 of 1');
   });
 });
+
+describe('JobLogPanel behind the gateway', () => {
+  let server: FakeLogServer;
+  beforeEach(() => {
+    server = new FakeLogServer();
+    setFetch(server.fetch);
+  });
+  afterEach(() => setFetch(null));
+
+  const status = () => screen.getByTestId('log-status');
+
+  it('says when the Job log API has no log, and checks again on request', async () => {
+    server.gateway = gatewayStatus({ state: 'missing', logJobId: '42', reason: 'no such job' });
+    const user = userEvent.setup();
+    renderWithProviders(<JobLogPanel jobId="j1" jobTerminal={false} />);
+    const region = screen.getByRole('region', { name: 'Job log' });
+    const sentence = 'The Job log API has no log for this job (id 42)';
+    expect(await within(region).findByText(`${sentence}.`)).toBeInTheDocument();
+    expect(status()).toHaveTextContent(new RegExp(`^${escapeRegExp(sentence)} Check again$`));
+    expect(within(region).queryByText(/No log lines yet|complete/)).toBeNull();
+    expect(server.cursors).toEqual([0]);
+
+    server.gateway = gatewayStatus();
+    server.add(1, 2);
+    const button = within(region).getByRole('button', { name: 'Check again' });
+    button.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(status()).toHaveTextContent(/^2 lines - live - updated/));
+    expect(server.queries.map((q) => q.get('recheck'))).toEqual([null, '1']);
+    expect(within(region).queryByRole('button', { name: 'Check again' })).toBeNull();
+  });
+
+  it('shows how far the gateway has read a log, and keeps polling past the job end', async () => {
+    server.gateway = gatewayStatus({ state: 'reading', linesRead: 340_000 });
+    server.progress = 'COMPLETED';
+    server.add(1, 2, 3);
+    renderWithProviders(<JobLogPanel jobId="j1" jobTerminal />);
+    await waitFor(() =>
+      expect(status()).toHaveTextContent(
+        '3 lines - Jobscope is reading this log from the Job log API: 340,000 lines so far',
+      ),
+    );
+  });
+
+  it("says the gateway's last upstream problem, keeping the lines it holds", async () => {
+    server.gateway = gatewayStatus({ state: 'final', reason: 'HTTP 503 from the Job log API' });
+    server.progress = 'COMPLETED';
+    server.add(1, 2, 3);
+    renderWithProviders(<JobLogPanel jobId="j1" jobTerminal />);
+    await waitFor(() =>
+      expect(status()).toHaveTextContent(
+        'complete - 3 lines - Job log API problem: HTTP 503 from the Job log API; showing what Jobscope holds',
+      ),
+    );
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

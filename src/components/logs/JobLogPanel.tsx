@@ -29,6 +29,7 @@ import { usePanelHeight } from './usePanelHeight';
 import { useStableCallback } from './useStableCallback';
 import { useTimeFormatter } from './useTimeFormatter';
 import { formatCount } from './formatCount';
+import { missingLogText } from './gatewayText';
 
 /** The live log of one job: tail, filters, search, permalinks, copy and download. */
 export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal: boolean }) {
@@ -126,6 +127,16 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
     e: () => nav.moveError(1),
   });
 
+  const { gateway } = tail.tail;
+  const emptyText =
+    tail.tail.updatedAt === null
+      ? 'Loading log...'
+      : store.size > 0
+        ? 'No lines match the filters.'
+        : gateway?.state === 'missing'
+          ? `${missingLogText(gateway)}.`
+          : 'No log lines yet.';
+
   const waitingFor =
     selection && selectionPosition < 0
       ? tail.tail.done
@@ -186,13 +197,7 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
           currentMatch={nav.currentPosition}
           onIdClick={onIdClick}
           handleRef={listRef}
-          emptyText={
-            tail.tail.updatedAt === null
-              ? 'Loading log...'
-              : store.size === 0
-                ? 'No log lines yet.'
-                : 'No lines match the filters.'
-          }
+          emptyText={emptyText}
         />
         {newLines > 0 ? (
           <Button
@@ -216,6 +221,7 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
         backfill={tail.backfill}
         paused={paused}
         onRetry={tail.retry}
+        onRecheck={tail.recheck}
         notice={null}
       />
     </section>

@@ -1,10 +1,11 @@
 import { Anchor } from '@mantine/core';
 import { memo } from 'react';
-import { needsToken, type TailState } from '../../api/logTail';
+import { isReading, needsToken, type TailState } from '../../api/logTail';
 import { backfillDone, backfillProgress, type Backfill } from '../../api/tailPlan';
 import { useNow } from '../ui/useNow';
 import classes from './JobLogPanel.module.css';
 import { formatCount } from './formatCount';
+import { missingLogText, staleText } from './gatewayText';
 
 export interface LogStatusLineProps {
   tail: TailState;
@@ -13,6 +14,8 @@ export interface LogStatusLineProps {
   backfill?: Backfill | null;
   paused: boolean;
   onRetry: () => void;
+  /** Asks the gateway to look for a missing log again. */
+  onRecheck: () => void;
   notice: string | null;
 }
 
@@ -23,6 +26,11 @@ function ago(ms: number): string {
   return s < 60 ? `${s} s ago` : `${Math.floor(s / 60)} min ago`;
 }
 
+function readingText(linesRead: number | null): string {
+  const sentence = 'Jobscope is reading this log from the Job log API';
+  return linesRead === null ? sentence : `${sentence}: ${count(linesRead)} so far`;
+}
+
 /** What went wrong with the last poll, in the client's own sentence for operators. */
 function reason(error: unknown): string {
   return error instanceof Error && error.message ? `: ${error.message}` : '';
@@ -30,24 +38,36 @@ function reason(error: unknown): string {
 
 /**
  * "12,345 lines - live - updated 1 s ago", "complete - 12,345 lines", "paused", "reconnecting";
- * while older lines are filled in, "... - loading older lines 45%".
+ * while older lines are filled in, "... - loading older lines 45%". Behind the gateway: "Jobscope
+ * is reading this log ...", "The Job log API has no log for this job" with "Check again", and the
+ * gateway's last upstream problem.
  */
 export const LogStatusLine = memo(function LogStatusLine(props: LogStatusLineProps) {
-  const { tail, lines, backfill = null, paused, onRetry, notice } = props;
+  const { tail, lines, backfill = null, paused, onRetry, onRecheck, notice } = props;
   const now = useNow(1000);
+  const { gateway } = tail;
+  // A failed recheck reads as any failed poll: it is retried.
+  const missing = gateway?.state === 'missing' && tail.errorAttempt === 0 ? gateway : null;
   let text: string;
   if (needsToken(tail)) text = `${count(lines)} - the Job log API needs a token`;
-  else if (tail.done) text = `complete - ${count(lines)}`;
+  else if (missing) {
+    text = missingLogText(missing);
+    if (lines > 0) text += ` - ${count(lines)} held`;
+    if (tail.recheck) text += ' - checking again';
+  } else if (tail.done) text = `complete - ${count(lines)}`;
   else if (paused) text = `paused - ${count(lines)}`;
   else if (tail.errorAttempt > 0)
     text = `${count(lines)} - reconnecting (attempt ${tail.errorAttempt})${reason(tail.error)}`;
   else if (tail.updatedAt === null)
     text = lines > 0 ? `loading - ${count(lines)}` : 'loading log...';
   else if (tail.jobFound === false) text = 'the Job log API does not know this job';
+  else if (isReading(tail)) text = `${count(lines)} - ${readingText(gateway?.linesRead ?? null)}`;
   else text = `${count(lines)} - live - updated ${ago(now - tail.updatedAt)}`;
   if (!tail.done && !needsToken(tail) && tail.jobFound !== false && !backfillDone(backfill)) {
     text += ` - loading older lines ${Math.floor(backfillProgress(backfill!) * 100)}%`;
   }
+  const stale = needsToken(tail) || tail.errorAttempt > 0 ? null : staleText(gateway);
+  if (stale) text += ` - ${stale}`;
   // Plain elements: this line re-renders with every append and every second.
   return (
     <div className={classes.status}>
@@ -58,6 +78,14 @@ export const LogStatusLine = memo(function LogStatusLine(props: LogStatusLinePro
             {' '}
             <Anchor component="button" type="button" inherit onClick={onRetry}>
               Enter token
+            </Anchor>
+          </>
+        ) : null}
+        {missing ? (
+          <>
+            {' '}
+            <Anchor component="button" type="button" inherit onClick={onRecheck}>
+              Check again
             </Anchor>
           </>
         ) : null}

@@ -1,0 +1,15 @@
+/** What the log panel says about the gateway's copy of a job's log, in operators' words. */
+import type { LogGatewayStatus } from '../../api/schemas';
+
+/** "The Job log API has no log for this job (id 42)"; without an id, the gateway's reason. */
+export function missingLogText(gateway: LogGatewayStatus): string {
+  const sentence = 'The Job log API has no log for this job';
+  if (gateway.logJobId !== null) return `${sentence} (id ${gateway.logJobId})`;
+  return gateway.reason ? `${sentence}: ${gateway.reason}` : sentence;
+}
+
+/** The last upstream failure while the gateway serves what it holds; null when there was none. */
+export function staleText(gateway: LogGatewayStatus | null): string | null {
+  if (!gateway?.reason || (gateway.state !== 'live' && gateway.state !== 'final')) return null;
+  return `Job log API problem: ${gateway.reason}; showing what Jobscope holds`;
+}
