@@ -1,7 +1,7 @@
 /** Getting lines out of the log panel exactly: download, copy, and exactness through faults. */
 import { expect, test } from './fixtures';
 import { openLog, serverLogs } from './helpers/logPanel';
-import { logPanel as panel, logStatus as status } from './helpers/logs';
+import { gatewayHolds, logPanel as panel, logStatus as status } from './helpers/logs';
 
 test.describe('live log panel', () => {
   test('Download saves the whole log in the documented format', async ({ page, demo, request }) => {
@@ -19,7 +19,9 @@ test.describe('live log panel', () => {
     // Paused, the panel holds fewer lines than the server: Download fetches the rest first.
     await panel(page).getByRole('button', { name: 'Pause' }).click();
     await expect(status(page)).toContainText('paused');
-    await demo.appendLogs(job.jobId, { count: 2100 });
+    const { lastId } = await demo.appendLogs(job.jobId, { count: 2100 });
+    // The gateway's tail goes on for whoever viewed the log in the last 30 s.
+    await gatewayHolds(request, job.jobId, lastId!);
     const downloadEvent = page.waitForEvent('download');
     await panel(page).getByRole('button', { name: 'Download' }).click();
     const download = await downloadEvent;
@@ -47,6 +49,8 @@ test.describe('live log panel', () => {
     const job = await demo.createJob({ title: 'Log: exact', historicalLogs: 5000, logRate: 5 });
     // Another job's lines interleave in the global id sequence: this job's ids have gaps.
     const other = await demo.createJob({ title: 'Log: other', logRate: 5 });
+    // Faults at both layers: the upstream double (the gateway must read through them) and
+    // the gateway's answers to the browser (the app must).
     await demo.setFaults({
       jobId: job.jobId,
       logs: {
@@ -58,6 +62,7 @@ test.describe('live log panel', () => {
         nullRow: true,
         envelope: 'messages',
       },
+      edge: { logs: { errorRate: 0.3, latencyMs: 150, malformedRate: 0.1 } },
     });
     await openLog(page, job.jobId);
     await expect(status(page)).toContainText('reconnecting', { timeout: 20_000 });

@@ -1,29 +1,12 @@
 /** Driving the log panel in the log specs: opening it, its rows and chips, the server's view. */
-import type { APIRequestContext, Page, Request } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { expect } from '../fixtures';
-import { logPanel } from './logs';
+import { logPanel, upstreamLog, type UpstreamLine } from './logs';
 
-export interface ServerLog {
-  id: number;
-  level: string;
-  message: string;
-  creationDate: string;
-}
+export type ServerLog = UpstreamLine;
 
-/** Every log the server holds for a job, paged the way the API pages (oldest first, capped). */
-export async function serverLogs(request: APIRequestContext, jobId: string): Promise<ServerLog[]> {
-  const out: ServerLog[] = [];
-  let cursor = 0;
-  for (;;) {
-    const response = await request.get(`/api/v1/job/${jobId}/details/${cursor}`);
-    expect(response.ok()).toBe(true);
-    const body = (await response.json()) as { payload: { logs: (ServerLog | null)[] } };
-    const logs = body.payload.logs.filter((l): l is ServerLog => l !== null && l.id !== null);
-    if (logs.length === 0) return out;
-    out.push(...logs);
-    cursor = logs[logs.length - 1]!.id;
-  }
-}
+/** Every log the upstream double holds for a job, oldest first (see `upstreamLog`). */
+export const serverLogs = upstreamLog;
 
 /** The `lastLogId` of each log request the page makes for a job, in order. */
 export function watchCursors(page: Page, jobId: string): number[] {

@@ -1,5 +1,5 @@
 /** What the log panel shows and what the server holds, to prove the log ends exact. */
-import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 export const logPanel = (page: Page) => page.getByRole('region', { name: 'Job log' });
 export const logStatus = (page: Page) => logPanel(page).getByTestId('log-status');
@@ -11,43 +11,42 @@ export async function renderedIds(page: Page): Promise<number[]> {
     .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.logId)));
 }
 
-/** Every log id the server holds for a job, paged the way the API pages. */
-export async function serverLogIds(
-  request: APIRequestContext,
-  jobId: string,
-  headers: Record<string, string> = {},
-): Promise<number[]> {
-  const ids: number[] = [];
-  let cursor = 0;
-  for (;;) {
-    const body = await readPage(request, `/api/v1/job/${jobId}/details/${cursor}`, headers);
-    const page = body.payload.logs.flatMap((l) => (l.id === null ? [] : [Number(l.id)]));
-    if (page.length === 0) return ids;
-    ids.push(...page);
-    cursor = page[page.length - 1]!;
-  }
+/**
+ * Every log id the upstream double holds for a job, in id order, read from the simulator
+ * itself (`/__demo`), not through the gateway: what the panel must end up holding.
+ */
+export async function serverLogIds(request: APIRequestContext, jobId: string): Promise<number[]> {
+  return (await upstreamLog(request, jobId)).map((line) => line.id);
 }
 
-type LogBody = { payload: { logs: { id: number | null }[] } };
+export interface UpstreamLine {
+  id: number;
+  level: string;
+  message: string;
+  creationDate: string;
+}
 
-/** Reads through injected faults too (a 50% error rate): a few tries per page. */
-async function readPage(
+export async function upstreamLog(
   request: APIRequestContext,
-  url: string,
-  headers: Record<string, string>,
-): Promise<LogBody> {
-  let last = '';
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const response = await request.get(url, { headers });
-    if (response.ok()) {
-      try {
-        const body = (await response.json()) as LogBody;
-        if (Array.isArray(body.payload.logs)) return body;
-      } catch {
-        // A malformed answer: try again.
-      }
-    }
-    last = `HTTP ${response.status()}`;
-  }
-  throw new Error(`log read failed: ${last}`);
+  jobId: string,
+): Promise<UpstreamLine[]> {
+  const response = await request.get(`/__demo/jobs/${encodeURIComponent(jobId)}/logs`);
+  if (!response.ok()) throw new Error(`log read failed: HTTP ${response.status()}`);
+  return ((await response.json()) as { logs: UpstreamLine[] }).logs;
+}
+
+/**
+ * Waits until the gateway's copy of a job's log reaches `id` (its tail reads the upstream once
+ * per poll interval while someone watches).
+ */
+export async function gatewayHolds(request: APIRequestContext, jobId: string, id: number) {
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(`/api/v1/job/${encodeURIComponent(jobId)}/details/0`);
+        return Number(response.headers()['x-last-log-id'] ?? 0);
+      },
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThanOrEqual(id);
 }

@@ -82,6 +82,19 @@ export function registerControlRoutes(app: Hono, ctx: SimContext): void {
     return c.json(toWorkflowJob(job), 201);
   });
 
+  // The upstream double's own copy of a job's log, in id order, without the Job log API's
+  // faults: what a test compares the gateway and the app with.
+  app.get(
+    '/__demo/jobs/:jobId/logs',
+    withJob(async (c, job) => {
+      const size = job.logs.size;
+      if (size > DEMO_LIMITS.linesPerRead) {
+        return jobsError(c, 413, limitMessage('lines per read', DEMO_LIMITS.linesPerRead));
+      }
+      return c.json({ logs: job.logs.rows(0, size) });
+    }),
+  );
+
   app.post(
     '/__demo/jobs/:jobId/logs',
     withJob(async (c, job) => {

@@ -17,6 +17,8 @@ export const DEMO_LIMITS = {
   /** Jobs created through /__demo (and the hostile set) since the last reset. */
   createdJobs: 10_000,
   stepsPerJob: 500,
+  /** Lines one `GET /__demo/jobs/{id}/logs` answers (tests read a job's whole log with it). */
+  linesPerRead: 200_000,
 } as const;
 
 export const limitMessage = (what: string, limit: number, detail = '') =>
