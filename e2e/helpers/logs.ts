@@ -15,8 +15,13 @@ export async function renderedIds(page: Page): Promise<number[]> {
  * Every log id the upstream double holds for a job, in id order, read from the simulator
  * itself (`/__demo`), not through the gateway: what the panel must end up holding.
  */
-export async function serverLogIds(request: APIRequestContext, jobId: string): Promise<number[]> {
-  return (await upstreamLog(request, jobId)).map((line) => line.id);
+export async function serverLogIds(
+  request: APIRequestContext,
+  jobId: string,
+  /** Another server's address; the suite's own by default. */
+  base = '',
+): Promise<number[]> {
+  return (await upstreamLog(request, jobId, base)).map((line) => line.id);
 }
 
 export interface UpstreamLine {
@@ -29,8 +34,9 @@ export interface UpstreamLine {
 export async function upstreamLog(
   request: APIRequestContext,
   jobId: string,
+  base = '',
 ): Promise<UpstreamLine[]> {
-  const response = await request.get(`/__demo/jobs/${encodeURIComponent(jobId)}/logs`);
+  const response = await request.get(`${base}/__demo/jobs/${encodeURIComponent(jobId)}/logs`);
   if (!response.ok()) throw new Error(`log read failed: HTTP ${response.status()}`);
   return ((await response.json()) as { logs: UpstreamLine[] }).logs;
 }

@@ -102,13 +102,14 @@ export class LogCache {
     }
     const log = await this.jobLog(resolved.id);
 
+    // Read again first, so the credential is checked against what the read found.
+    if (c.req.query(LOG_RECHECK_PARAM) === '1' && log.recheck()) await log.settled();
     const { upstream } = this.options;
     const browserAuth = upstream.token === undefined ? c.req.header(AUTH_HEADER.logs) : undefined;
     if (upstream.token === undefined) {
       const refused = await this.confirm(c, log, browserAuth, signal);
       if (refused) return refused;
     }
-    if (c.req.query(LOG_RECHECK_PARAM) === '1' && log.recheck()) await log.settled();
     log.view();
     await log.firstAnswer(FIRST_ANSWER_WAIT_MS, signal);
 
@@ -168,6 +169,8 @@ export class LogCache {
     const hash = hashOf(auth);
     const now = this.ctx.now();
     if ((log.confirmed.get(hash) ?? 0) > now) return null;
+    // Nothing to leak: the answer says there is no log, and no line goes with it.
+    if (log.row.missing === 1) return null;
     const tailGoesOn = log.row.final === 0 && log.row.missing === 0;
     if (tailGoesOn && (log.credential === null || log.credential.hash === hash)) {
       // This credential drives the tail: the tail's next read confirms it, or refuses it.
