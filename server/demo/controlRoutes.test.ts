@@ -96,6 +96,29 @@ describe('/__demo control routes', () => {
     ]);
   });
 
+  it("reads a job's log as the upstream holds it, without faults, and counts API requests", async () => {
+    const s = testSim();
+    const job = await s.createJob({ historicalLogs: 300, running: false });
+    await s.send('PUT', '/__demo/faults', { logs: { shuffle: true, duplicates: true } });
+    const held = await s.json<{ logs: RawLog[] }>(`/__demo/jobs/${job.jobId}/logs`);
+    const ids = held.logs.map((l) => l.id as number);
+    expect(ids).toHaveLength(300);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(await s.json(`/__demo/jobs/${job.jobId}/logs?summary=1`)).toEqual({
+      lines: 300,
+      firstId: ids[0],
+      lastId: ids.at(-1),
+    });
+    const before = (await s.json<DemoState>('/__demo/state')).requests;
+    await logsOf(s, job.jobId);
+    expect((await s.json<DemoState>('/__demo/state')).requests).toEqual({
+      jobs: before.jobs,
+      logs: before.logs + 1,
+    });
+    const huge = await s.createJob({ historicalLogs: 200_001, running: false });
+    expect((await s.request(`/__demo/jobs/${huge.jobId}/logs`)).status).toBe(413);
+  });
+
   it('pauses, resumes and advances, recording 1, then 0, then 2', async () => {
     const s = testSim();
     const job = await s.createJob({ steps: 2, running: false });

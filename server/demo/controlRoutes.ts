@@ -83,11 +83,19 @@ export function registerControlRoutes(app: Hono, ctx: SimContext): void {
   });
 
   // The upstream double's own copy of a job's log, in id order, without the Job log API's
-  // faults: what a test compares the gateway and the app with.
+  // faults: what a test compares the gateway and the app with. `?summary=1`: only its size
+  // and first and last ids.
   app.get(
     '/__demo/jobs/:jobId/logs',
     withJob(async (c, job) => {
       const size = job.logs.size;
+      if (c.req.query('summary') === '1') {
+        return c.json({
+          lines: size,
+          firstId: job.logs.idAt(0) ?? null,
+          lastId: job.logs.lastId(),
+        });
+      }
       if (size > DEMO_LIMITS.linesPerRead) {
         return jobsError(c, 413, limitMessage('lines per read', DEMO_LIMITS.linesPerRead));
       }
