@@ -1,9 +1,10 @@
 /** The Markdown report: figures, peers side by side, and the goals with what held. */
 import { int, kb, mb, ms, table, times } from './lib/format.ts';
-import { ratio } from './lib/stats.ts';
+import { wirePerLine } from './lib/network.ts';
+import { perMinute, ratio } from './lib/stats.ts';
 import { goals } from './reportGoals.ts';
 import { med, n } from './reportNumbers.ts';
-import type { BenchResults } from './results.ts';
+import type { BenchResults, LoadEntry } from './results.ts';
 import type { PeerResult } from './scenarios/peers.ts';
 
 function peerRow(p: PeerResult): string[] {
@@ -19,6 +20,116 @@ function peerRow(p: PeerResult): string[] {
     ms(Math.max(0, ...p.appends.map((a) => a.longestTask))),
     `${p.scroll?.janky ?? '-'} (worst ${ms(p.scroll?.worst)})`,
     `${p.followedOnLoad ? 'yes' : 'no'}; ${p.appends.length - p.appendsNotFollowed}/${p.appends.length}`,
+  ];
+}
+
+function loadTable(entries: readonly LoadEntry[]): string {
+  return table(
+    [
+      'server',
+      'lines',
+      'runs',
+      'first lines (nav)',
+      'tail (nav)',
+      'tail (from resp.)',
+      'all held (nav)',
+      'all held (from resp.)',
+      'requests',
+      'JS heap',
+      'DOM elements',
+      'longest task',
+    ],
+    entries.map((l) => [
+      l.server,
+      n(l.lines),
+      String(l.runs.length),
+      ms(l.median.firstPainted),
+      ms(l.median.tailPainted),
+      ms(l.median.tailFromResponse),
+      ms(l.median.allHeld),
+      ms(l.median.allFromResponse),
+      int(l.median.requests),
+      mb(l.median.heapMb),
+      int(l.median.domElements),
+      ms(l.median.longestTask),
+    ]),
+  );
+}
+
+/** Scenario 9: the log gateway alone, in its own process in front of the plain simulator. */
+function logGatewaySection(r: BenchResults): string[] {
+  const g = r.logGateway;
+  if (!g) return [];
+  const up = g.upstream;
+  const wire = g.follow ? wirePerLine(g.follow.follow) : NaN;
+  const wireInProcess = r.network ? wirePerLine(r.network.follow) : NaN;
+  const s = g.streaming;
+  return [
+    '## 9. The log gateway (its own process, in front of the plain simulator)',
+    '',
+    `A ${n(g.lines)}-line log in a simulator whose Job log API answers every line after the ` +
+      'cursor in one answer (LOG_CACHE=off, JOBS_INDEX=off), behind a gateway with its defaults. ' +
+      'The first viewer meets a new gateway (an empty store) each run; the second opens the ' +
+      'log in a cold browser context once that gateway holds it. "LOG_CACHE=off" is a gateway ' +
+      'that forwards each request, so the browser reads the one answer itself (before).',
+    '',
+    loadTable(g.load),
+    '',
+    table(
+      ['measure', 'value'],
+      [
+        [
+          "the upstream's own answer (read by Node): first byte / whole",
+          up ? `${ms(up.firstByte)} / ${ms(up.whole)} (${mb(up.mb)})` : '-',
+        ],
+        [
+          'gateway peak RSS by the end of the first read (VmHWM)',
+          g.peakMb.length > 0
+            ? `${mb(med(g.peakMb))} (median of ${g.peakMb.length}; ${g.peakMb.map((v) => mb(v)).join(', ')})`
+            : '-',
+        ],
+        ['LOG_CACHE=off gateway peak RSS (VmHWM)', mb(g.beforePeakMb)],
+        [
+          'streaming through the gateway (10 lines/s): creation to visible, p50 / p95 / max',
+          s ? `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.max)} (${int(s.lines)} lines)` : '-',
+        ],
+        [
+          'bytes on the wire per line followed: through the gateway / the in-process server (5)',
+          `${Number.isFinite(wire) ? `${wire.toFixed(0)} B` : '-'} / ${Number.isFinite(wireInProcess) ? `${wireInProcess.toFixed(0)} B` : '-'}`,
+        ],
+        [
+          'followed through the gateway: requests, lines, wire / body / lines bytes',
+          g.follow
+            ? `${int(g.follow.follow.requests)} requests, ${int(g.follow.follow.lines)} lines in ` +
+              `${g.follow.seconds} s; ${kb(g.follow.follow.transferBytes)} / ` +
+              `${kb(g.follow.follow.bodyBytes)} / ${kb(g.follow.follow.lineBytes)}`
+            : '-',
+        ],
+      ],
+    ),
+    '',
+    'Followers: tabs of one browser context on one running job (5 lines/s); requests counted by ' +
+      "the plain simulator (`GET /__demo/state`) over the window, after the tabs' first reads.",
+    '',
+    table(
+      [
+        'followers',
+        'visible tabs',
+        'window',
+        'upstream log requests/min',
+        'upstream Jobs API requests/min',
+        'browser log requests/min',
+      ],
+      g.followers.map((f) => [
+        String(f.viewers),
+        String(f.visible),
+        `${f.seconds} s`,
+        perMinute(f.upstreamLogs, f.seconds).toFixed(1),
+        perMinute(f.upstreamJobs, f.seconds).toFixed(1),
+        perMinute(f.browserLogs, f.seconds).toFixed(1),
+      ]),
+    ),
+    '',
   ];
 }
 
@@ -49,40 +160,7 @@ export function report(r: BenchResults): string {
     '',
   );
 
-  out.push('## 1. Big log, opened cold', '');
-  out.push(
-    table(
-      [
-        'server',
-        'lines',
-        'runs',
-        'first lines (nav)',
-        'tail (nav)',
-        'tail (from resp.)',
-        'all held (nav)',
-        'all held (from resp.)',
-        'requests',
-        'JS heap',
-        'DOM elements',
-        'longest task',
-      ],
-      r.load.map((l) => [
-        l.server,
-        n(l.lines),
-        String(l.runs.length),
-        ms(l.median.firstPainted),
-        ms(l.median.tailPainted),
-        ms(l.median.tailFromResponse),
-        ms(l.median.allHeld),
-        ms(l.median.allFromResponse),
-        int(l.median.requests),
-        mb(l.median.heapMb),
-        int(l.median.domElements),
-        ms(l.median.longestTask),
-      ]),
-    ),
-    '',
-  );
+  out.push('## 1. Big log, opened cold', '', loadTable(r.load), '');
 
   out.push('## 2, 3. Following: append 1,000 lines, then scroll top to bottom in 60 frames', '');
   out.push(
@@ -243,6 +321,7 @@ export function report(r: BenchResults): string {
     ),
     '',
   );
+  out.push(...logGatewaySection(r));
   if (r.errors.length > 0) out.push('## Errors', '', ...r.errors.map((e) => `- ${e}`), '');
   return `${out.join('\n')}\n`;
 }

@@ -4,13 +4,18 @@ import type { Summary } from './lib/stats.ts';
 import type { FollowResult } from './scenarios/append.ts';
 import type { FirstPass, QueryTimes } from './scenarios/jobIndex.ts';
 import type { RouteBytes } from './scenarios/jobList.ts';
+import type { FollowCost } from './lib/network.ts';
 import type { LoadRun } from './scenarios/load.ts';
+import type { FollowersRun, UpstreamAnswer } from './scenarios/logGateway.ts';
 import type { NetworkResult } from './scenarios/network.ts';
 import type { PeerResult } from './scenarios/peers.ts';
 import type { StreamingResult } from './scenarios/streaming.ts';
 
 export interface LoadEntry {
-  /** "pages of 2,000" or "one response" */
+  /**
+   * "pages of 2,000" or "one response"; in the log gateway's rows "first viewer (cold)",
+   * "second viewer (cached)" or "LOG_CACHE=off (before)".
+   */
   server: string;
   lines: number;
   runs: LoadRun[];
@@ -23,6 +28,25 @@ export interface FollowEntry {
   painted: Summary;
   work: Summary;
   longestTask: Summary;
+}
+
+/** Scenario 9: the log gateway in its own process in front of the plain simulator. */
+export interface LogGatewayResults {
+  /** Lines of the big log the viewers open. */
+  lines: number;
+  /** The plain simulator's own answer for that log, read by Node. */
+  upstream: UpstreamAnswer | null;
+  /** First viewer (a new gateway each run), second viewer, and the gateway with its cache off. */
+  load: LoadEntry[];
+  /** The gateway's peak resident memory (VmHWM) by the end of each first read. */
+  peakMb: number[];
+  /** The same of the LOG_CACHE=off gateway once its viewers had the log. */
+  beforePeakMb: number;
+  /** One job followed by 1, then 20 tabs. */
+  followers: FollowersRun[];
+  streaming: StreamingResult | null;
+  /** Scenario 5's following, through the gateway. */
+  follow: { seconds: number; follow: FollowCost } | null;
 }
 
 export interface BenchResults {
@@ -42,6 +66,7 @@ export interface BenchResults {
   routes: RouteBytes[];
   /** The gateway's job index: first passes (default pace, no limit) and list query times. */
   index: { passes: FirstPass[]; queries: QueryTimes[] };
+  logGateway: LogGatewayResults | null;
   peers: PeerResult[];
   errors: string[];
 }

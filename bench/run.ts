@@ -11,16 +11,18 @@ import { staleBuildReason } from '../server/buildFreshness.ts';
 import { launch } from './lib/browser.ts';
 import { Demo } from './lib/demo.ts';
 import { machine, packageVersions } from './lib/machine.ts';
+import { procMemory } from './lib/proc.ts';
 import { ROOT, startServer, type BenchServer } from './lib/server.ts';
 import { median, summarize } from './lib/stats.ts';
 import { report } from './report.ts';
 import { n } from './reportNumbers.ts';
-import type { BenchResults, FollowEntry, LoadEntry } from './results.ts';
+import type { BenchResults, FollowEntry, LoadEntry, LogGatewayResults } from './results.ts';
 import { followAndAppend } from './scenarios/append.ts';
 import { firstPass, listQueries } from './scenarios/jobIndex.ts';
 import { listOnce, routeBytes } from './scenarios/jobList.ts';
 import { loadOnce, type LoadRun } from './scenarios/load.ts';
-import { network } from './scenarios/network.ts';
+import { coldRead, followers, upstreamAnswer, type ColdRead } from './scenarios/logGateway.ts';
+import { followBytes, network } from './scenarios/network.ts';
 import { PEER_KINDS, peerRun } from './scenarios/peers.ts';
 import { streaming } from './scenarios/streaming.ts';
 import type { BenchJob, Ctx, Target } from './scenarios/types.ts';
@@ -38,6 +40,9 @@ const PLAN = quick
       listRuns: 1,
       peerSizes: [10_000],
       peerReps: 3,
+      gatewayLines: 100_000,
+      gatewayRuns: 1,
+      followersSec: 20,
     }
   : {
       sizes: [10_000, 100_000, 1_000_000],
@@ -50,9 +55,19 @@ const PLAN = quick
       listRuns: 3,
       peerSizes: [10_000, 100_000, 1_000_000],
       peerReps: 10,
+      gatewayLines: 1_000_000,
+      gatewayRuns: 3,
+      followersSec: 60,
     };
 
 const SIM_ENV = { DEMO_SEED: '7', DEMO_JOBS: '60', DEMO_BIG_LOG_LINES: '1000' };
+/** A million lines in one answer is ~190 MB: past a server's default cap on what it reads. */
+const BIG_ANSWERS = { UPSTREAM_MAX_BYTES: String(512 * 1024 * 1024) };
+/**
+ * A simulator as a plain double of the two APIs (its own log cache and job index off), for a
+ * gateway in another process to be measured alone in front of it.
+ */
+const PLAIN_SIMULATOR = { LOG_CACHE: 'off', JOBS_INDEX: 'off', ...BIG_ANSWERS };
 const began = Date.now();
 const log = (message: string) =>
   console.error(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}`);
@@ -94,6 +109,10 @@ function medians(runs: LoadRun[]): Record<keyof LoadRun, number> {
   >;
 }
 
+function loadEntry(server: string, lines: number, runs: LoadRun[]): LoadEntry | null {
+  return runs.length > 0 ? { server, lines, runs, median: medians(runs) } : null;
+}
+
 async function attempt<T>(errors: string[], label: string, work: () => Promise<T>) {
   try {
     return await work();
@@ -103,6 +122,104 @@ async function attempt<T>(errors: string[], label: string, work: () => Promise<T
     errors.push(message);
     return null;
   }
+}
+
+type Serve = (label: string, env: Record<string, string>) => Promise<Target>;
+type GatewayOf = (label: string, env: Record<string, string>, over: Target) => Promise<BenchServer>;
+type Stop = (server: { url: string }) => Promise<void>;
+
+/**
+ * 9. The log gateway measured alone, as in production: a process of its own (its defaults: the
+ * log cache on) in front of the plain simulator, whose Job log API answers every line after the
+ * cursor in one answer. Each cold read gets a new gateway: an empty store, and a process whose
+ * high-water mark is that read's. "Before" is a gateway with LOG_CACHE=off: the browser reads the
+ * one answer itself. Followers, streaming and bytes each get a gateway of their own, so no other
+ * job's tail (kept 30 s after its last viewer) asks the upstream meanwhile.
+ */
+async function logGateway(
+  ctx: Ctx,
+  errors: string[],
+  serve: Serve,
+  gatewayOf: GatewayOf,
+  stop: Stop,
+): Promise<LogGatewayResults> {
+  const lines = PLAN.gatewayLines;
+  const simulator = await serve('plain simulator', PLAIN_SIMULATOR);
+  const out: LogGatewayResults = {
+    lines,
+    upstream: null,
+    load: [],
+    peakMb: [],
+    beforePeakMb: NaN,
+    followers: [],
+    streaming: null,
+    follow: null,
+  };
+  const through = (server: BenchServer, label: string): Target => ({
+    label,
+    url: server.url,
+    demo: simulator.demo,
+  });
+  try {
+    const [job] = await makeJobs(simulator, [lines]);
+    const cold: ColdRead[] = [];
+    for (let i = 0; i < PLAN.gatewayRuns; i++) {
+      log(`log gateway: ${n(lines)} lines opened cold, then again, run ${i + 1}`);
+      const gateway = await gatewayOf('log gateway', {}, simulator);
+      const run = await attempt(errors, `log gateway, cold read ${i + 1}`, () =>
+        coldRead(ctx, gateway, through(gateway, 'log gateway'), job!),
+      );
+      await stop(gateway);
+      if (run) cold.push(run);
+    }
+    out.peakMb = cold.map((c) => c.peakMb);
+
+    log(`log gateway: ${n(lines)} lines with LOG_CACHE=off (before)`);
+    const off = await gatewayOf('gateway, LOG_CACHE=off', { LOG_CACHE: 'off', ...BIG_ANSWERS }, simulator);
+    const before: LoadRun[] = [];
+    for (let i = 0; i < PLAN.loadRuns(lines); i++) {
+      const run = await attempt(errors, `log gateway off, run ${i + 1}`, () =>
+        loadOnce(ctx, through(off, 'LOG_CACHE=off'), job!),
+      );
+      if (run) before.push(run);
+    }
+    out.beforePeakMb = procMemory(off.pid).peakMb;
+    await stop(off);
+    out.load = [
+      loadEntry('first viewer (cold)', lines, cold.map((c) => c.first)),
+      loadEntry('second viewer (cached)', lines, cold.map((c) => c.second)),
+      loadEntry('LOG_CACHE=off (before)', lines, before),
+    ].filter((e): e is LoadEntry => e !== null);
+
+    log(`log gateway: the upstream's own answer of ${n(lines)} lines`);
+    out.upstream = await attempt(errors, 'upstream answer', () =>
+      upstreamAnswer(simulator.url, job!),
+    );
+
+    for (const viewers of [1, 20]) {
+      log(`log gateway: ${viewers} followers for ${PLAN.followersSec} s`);
+      const gateway = await gatewayOf('log gateway', {}, simulator);
+      const run = await attempt(errors, `log gateway, ${viewers} followers`, () =>
+        followers(ctx, gateway.url, simulator.demo, viewers, PLAN.followersSec),
+      );
+      await stop(gateway);
+      if (run) out.followers.push(run);
+    }
+
+    const gateway = await gatewayOf('log gateway', {}, simulator);
+    log(`log gateway: streaming for ${PLAN.streamingSec} s`);
+    out.streaming = await attempt(errors, 'log gateway, streaming', () =>
+      streaming(ctx, through(gateway, 'log gateway'), PLAN.streamingSec),
+    );
+    log(`log gateway: following for ${PLAN.networkSec} s (bytes)`);
+    out.follow = await attempt(errors, 'log gateway, bytes', () =>
+      followBytes(ctx, through(gateway, 'log gateway'), PLAN.networkSec),
+    );
+    await stop(gateway);
+  } finally {
+    await stop(simulator);
+  }
+  return out;
 }
 
 async function main() {
@@ -133,6 +250,7 @@ async function main() {
     list: [],
     routes: [],
     index: { passes: [], queries: [] },
+    logGateway: null,
     peers: [],
     errors,
   };
@@ -143,12 +261,12 @@ async function main() {
     return { label, url: server.url, demo: new Demo(server.url) };
   };
   try {
+    // The log cache (on by default) reads the simulator's one answer and serves the browser
+    // pages of LOG_PAGE_LIMIT lines: its default, spelled out because the label says it.
     const paged = await serve('pages of 2,000', { LOG_PAGE_LIMIT: '2000' });
-    // A million lines in one answer is ~150 MB: past the gateway's default cap on what it reads.
-    const unpaged = await serve('one response', {
-      LOG_PAGE_LIMIT: '0',
-      UPSTREAM_MAX_BYTES: String(512 * 1024 * 1024),
-    });
+    // Without it each browser request goes to the simulator as it is: the browser reads every
+    // line in one answer.
+    const unpaged = await serve('one response', { LOG_CACHE: 'off', ...BIG_ANSWERS });
     const pagedJobs = await makeJobs(paged, PLAN.sizes);
     const unpagedJobs = await makeJobs(unpaged, PLAN.unpagedSizes);
 
@@ -166,15 +284,8 @@ async function main() {
           );
           if (run) runs.push(run);
         }
-        if (runs.length > 0) {
-          const entry: LoadEntry = {
-            server: target.label,
-            lines: job.lines,
-            runs,
-            median: medians(runs),
-          };
-          results.load.push(entry);
-        }
+        const entry = loadEntry(target.label, job.lines, runs);
+        if (entry) results.load.push(entry);
       }
     }
 
@@ -214,18 +325,22 @@ async function main() {
     // then (6) the list opened through it.
     const jobCount = quick ? 10_000 : 100_000;
     const upstream = await serve(`simulator of ${n(jobCount)} jobs`, {
-      LOG_PAGE_LIMIT: '2000',
+      ...PLAIN_SIMULATOR,
       DEMO_JOBS: String(jobCount),
-      JOBS_INDEX: 'off',
     });
-    const gatewayOf = async (label: string, env: Record<string, string>) => {
+    const gatewayOf = async (label: string, env: Record<string, string>, over = upstream) => {
       log(`starting a server: ${label}`);
       const server = await startServer(
-        { JOBS_API_URL: upstream.url, LOGS_API_URL: upstream.url, ...env },
+        { JOBS_API_URL: over.url, LOGS_API_URL: over.url, ...env },
         { ready: '/jobs/v1/freshness' },
       );
       servers.push(server);
       return server;
+    };
+    /** Stops a server the bench is done with, so it costs the next measurements nothing. */
+    const stop = async (server: BenchServer | { url: string }) => {
+      const at = servers.findIndex((s) => s.url === server.url);
+      if (at >= 0) await servers.splice(at, 1)[0]!.stop();
     };
     const gateway = await gatewayOf('gateway, default pace', {});
     log(`job index: first pass over ${n(jobCount)} jobs at the default pace`);
@@ -264,7 +379,13 @@ async function main() {
       firstPass(uncapped, 0, 1_800_000),
     );
     if (fast) results.index.passes.push(fast);
-    await servers.pop()?.stop();
+    // Its job index keeps a 100,000-job upstream busy: nothing of it may run beside scenario 9.
+    for (const done of [uncapped, gateway, upstream]) await stop(done);
+
+    // 9. The log gateway, in a process of its own in front of the plain simulator.
+    results.logGateway = await attempt(errors, 'log gateway', () =>
+      logGateway(ctx, errors, serve, gatewayOf, stop),
+    );
 
     // 7. Peers, on the same lines (the unpaged server sends them in one response).
     for (const job of unpagedJobs.filter((j) => PLAN.peerSizes.includes(j.lines))) {

@@ -65,6 +65,13 @@ export async function startRuntime(config: ServerConfig): Promise<Runtime> {
         config.jobsIndex && jobStore ? (jobId) => jobStore.anyBody(jobId) : null,
       ),
     });
+    if (config.logs === null && simulator) {
+      // A simulated log API is a new upstream at each start and each reset: what the store
+      // held of the last one would be other lines under the same ids.
+      await logCache.clear();
+      const cache = logCache;
+      simulator.onReset(() => void cache.clear());
+    }
   }
   return {
     config,

@@ -18,13 +18,18 @@ export interface OpenedLog {
   close(): Promise<void>;
 }
 
+/**
+ * The first line, the tail (`lastId`) and every line held (`total`, as the status line counts
+ * it). The status must say the count is live: while a gateway reads a big log the same line
+ * says "2,000 lines - Jobscope is reading this log ...: 1,000,000 lines so far".
+ */
 export function logWatch(lastId: number | null, total: number | null): WatchSpec {
   return {
     first: SELECTORS.row,
     viewport: SELECTORS.viewport,
     tail: lastId === null ? undefined : SELECTORS.tail(lastId),
     status: total === null ? undefined : SELECTORS.status,
-    statusText: total === null ? undefined : `${total.toLocaleString('en-US')} lines`,
+    statusText: total === null ? undefined : `${total.toLocaleString('en-US')} lines - live`,
   };
 }
 

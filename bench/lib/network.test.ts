@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countBetween, followCost, lineBytesOf, type LogResponse } from './network.ts';
+import {
+  countBetween,
+  followCost,
+  lineBytesOf,
+  wirePerLine,
+  type LogResponse,
+} from './network.ts';
 
 const response = (lineBytes: number, overhead: number): LogResponse => ({
   at: 0,
@@ -13,6 +19,7 @@ describe('followCost', () => {
   it('prices a refetch of everything held at each poll against what was sent', () => {
     const cost = followCost([response(1000, 100), response(0, 100), response(500, 100)]);
     expect(cost.requests).toBe(3);
+    expect(cost.lines).toBe(15);
     expect(cost.bodyBytes).toBe(1800);
     expect(cost.lineBytes).toBe(1500);
     // 1000+100, then 1000+100, then 1500+100.
@@ -22,6 +29,18 @@ describe('followCost', () => {
 
   it('has no overhead figure when no lines came', () => {
     expect(followCost([response(0, 100)]).overhead).toBeNaN();
+  });
+});
+
+describe('wirePerLine', () => {
+  it('divides what crossed the wire by the lines it brought', () => {
+    const cost = followCost([{ ...response(1000, 100), transferBytes: 300 }, response(0, 100)]);
+    // 300 + 100 bytes for 10 lines.
+    expect(wirePerLine(cost)).toBe(40);
+  });
+
+  it('is NaN when no line came', () => {
+    expect(wirePerLine(followCost([response(0, 100)]))).toBeNaN();
   });
 });
 

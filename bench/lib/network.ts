@@ -14,6 +14,8 @@ export interface LogResponse {
 
 export interface FollowCost {
   requests: number;
+  /** Log lines the responses carried. */
+  lines: number;
   transferBytes: number;
   bodyBytes: number;
   lineBytes: number;
@@ -33,21 +35,29 @@ export function followCost(responses: readonly LogResponse[], baseLineBytes = 0)
   let transferBytes = 0;
   let bodyBytes = 0;
   let lineBytes = 0;
+  let lines = 0;
   for (const r of responses) {
     held += r.lineBytes;
     refetchAllBytes += held + (r.bodyBytes - r.lineBytes);
     transferBytes += r.transferBytes;
     bodyBytes += r.bodyBytes;
     lineBytes += r.lineBytes;
+    lines += r.lines;
   }
   return {
     requests: responses.length,
+    lines,
     transferBytes,
     bodyBytes,
     lineBytes,
     refetchAllBytes,
     overhead: lineBytes > 0 ? bodyBytes / lineBytes : NaN,
   };
+}
+
+/** Bytes on the wire (compressed, headers excluded) per log line followed; NaN without lines. */
+export function wirePerLine(cost: FollowCost): number {
+  return cost.lines > 0 ? cost.transferBytes / cost.lines : NaN;
 }
 
 /** Bytes of the log lines in a Job log API body, as their JSON text; 0 for anything else. */

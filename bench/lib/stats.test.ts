@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentile, ratio, summarize } from './stats.ts';
+import { median, percentile, perMinute, ratio, summarize } from './stats.ts';
 
 describe('percentile', () => {
   it('interpolates between closest ranks', () => {
@@ -30,5 +30,13 @@ describe('ratio', () => {
     expect(ratio(3, 0)).toBeNaN();
     expect(ratio(undefined, 2)).toBeNaN();
     expect(ratio(NaN, 2)).toBeNaN();
+  });
+});
+
+describe('perMinute', () => {
+  it('scales a count over a window to a minute', () => {
+    expect(perMinute(10, 20)).toBe(30);
+    expect(perMinute(29, 60)).toBe(29);
+    expect(perMinute(3, 0)).toBeNaN();
   });
 });

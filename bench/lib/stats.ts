@@ -39,3 +39,8 @@ export function ratio(a: number | undefined, b: number | undefined): number {
     return NaN;
   return a / b;
 }
+
+/** A count over a window of `seconds`, per minute; NaN for an empty window. */
+export function perMinute(count: number, seconds: number): number {
+  return seconds > 0 ? (count * 60) / seconds : NaN;
+}

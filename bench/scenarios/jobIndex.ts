@@ -3,8 +3,9 @@
  * first complete pass takes, what it costs in memory and on disk, and how long the server takes
  * to answer a list query from it.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { procMemory } from '../lib/proc.ts';
 import { percentile } from '../lib/stats.ts';
 import type { BenchServer } from '../lib/server.ts';
 
@@ -26,12 +27,6 @@ export interface QueryTimes {
   p50: number;
   p95: number;
   n: number;
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-  return kb / 1024;
 }
 
 function diskMb(dir: string): number {
@@ -57,7 +52,7 @@ export async function firstPass(server: BenchServer, rate: number, timeoutMs: nu
         rate,
         jobs: body.jobs,
         seconds: (Date.now() - server.startedAt) / 1000,
-        rssMb: rssMb(server.pid),
+        rssMb: procMemory(server.pid).rssMb,
         diskMb: diskMb(server.dataDir),
       };
       return result;

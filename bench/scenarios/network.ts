@@ -38,44 +38,69 @@ async function hide(page: Page) {
   });
 }
 
+/** A job that writes 10 lines a second for longer than any measurement. */
+function followedJob(target: Target, title: string) {
+  return target.demo.createJob({
+    title,
+    historicalLogs: 0,
+    logRate: 10,
+    steps: 500, // the most a demo job may have: it outlasts the measurement
+  });
+}
+
+/** The log API responses `page` receives for `jobId` over `seconds`, priced. */
+async function recordFollow(page: Page, jobId: string, seconds: number): Promise<FollowCost> {
+  const start = Date.now();
+  const responses: Promise<LogResponse | null>[] = [];
+  let watching = true;
+  page.on('response', (response) => {
+    if (!watching || !response.url().includes(`/api/v1/job/${jobId}/details`)) return;
+    responses.push(
+      (async () => {
+        const body = await response.body();
+        const sizes = await response.request().sizes();
+        const lines = lineBytesOf(JSON.parse(String(body)));
+        return {
+          at: Date.now() - start,
+          transferBytes: sizes.responseBodySize,
+          bodyBytes: body.length,
+          lineBytes: lines.bytes,
+          lines: lines.lines,
+        };
+      })().catch(() => null),
+    );
+  });
+  await page.waitForTimeout(seconds * 1000);
+  watching = false;
+  const settled = (await Promise.all(responses)).filter((r): r is LogResponse => r !== null);
+  return followCost(settled);
+}
+
+/** Following alone, as `network` does first: e.g. through a gateway in another process. */
+export async function followBytes(
+  ctx: Ctx,
+  target: Target,
+  seconds: number,
+): Promise<{ seconds: number; follow: FollowCost }> {
+  const job = await followedJob(target, 'Bench: network through the gateway');
+  const opened = await openLog(ctx.browser, target.url, job.jobId, logWatch(null, null));
+  try {
+    return { seconds, follow: await recordFollow(opened.page, job.jobId, seconds) };
+  } finally {
+    await opened.close();
+  }
+}
+
 export async function network(
   ctx: Ctx,
   target: Target,
   { seconds, hiddenSeconds }: { seconds: number; hiddenSeconds: number },
 ): Promise<NetworkResult> {
-  const job = await target.demo.createJob({
-    title: 'Bench: network',
-    historicalLogs: 0,
-    logRate: 10,
-    steps: 500, // the most a demo job may have: it outlasts the measurement
-  });
+  const job = await followedJob(target, 'Bench: network');
   const opened = await openLog(ctx.browser, target.url, job.jobId, logWatch(null, null));
   const { page } = opened;
   try {
-    const start = Date.now();
-    const responses: Promise<LogResponse | null>[] = [];
-    let watching = true;
-    page.on('response', (response) => {
-      if (!watching || !response.url().includes(`/api/v1/job/${job.jobId}/details`)) return;
-      responses.push(
-        (async () => {
-          const body = await response.body();
-          const sizes = await response.request().sizes();
-          const lines = lineBytesOf(JSON.parse(String(body)));
-          return {
-            at: Date.now() - start,
-            transferBytes: sizes.responseBodySize,
-            bodyBytes: body.length,
-            lineBytes: lines.bytes,
-            lines: lines.lines,
-          };
-        })().catch(() => null),
-      );
-    });
-    await page.waitForTimeout(seconds * 1000);
-    watching = false;
-    const settled = (await Promise.all(responses)).filter((r): r is LogResponse => r !== null);
-    const follow = followCost(settled);
+    const follow = await recordFollow(page, job.jobId, seconds);
 
     // Completion: the panel learns it from the log API (progress) or the Jobs API.
     const requests = apiRequests(page);

@@ -27,6 +27,8 @@ export interface Simulator {
   advance(toMs?: number): void;
   /** Clears timers. */
   stop(): void;
+  /** Called after each /__demo/reset: the world, and every log in it, is new. */
+  onReset(listener: () => void): void;
 }
 
 const TICK_MS = 1000;
@@ -49,6 +51,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     return world;
   };
   let world = build({});
+  const resetListeners: (() => void)[] = [];
   const faults = new Faults();
   const access = new Map<string, TokenAccess>();
   const ctx: SimContext = {
@@ -63,6 +66,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       world = build(spec);
       faults.clear();
       access.clear();
+      for (const listener of resetListeners) listener();
     },
   };
   const advance = (toMs?: number) => advanceWorld(world, toMs ?? now());
@@ -102,6 +106,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     app,
     edgeFaults: (api) => faultMiddleware(ctx, api, 'edge'),
     advance,
+    onReset: (listener) => void resetListeners.push(listener),
     stop: () => {
       if (timer) clearInterval(timer);
     },

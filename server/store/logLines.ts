@@ -176,6 +176,12 @@ export class LogLineStore {
     return this.deleteSome.run(job, count, job).changes;
   }
 
+  /** Forgets every job's log. */
+  async clear(): Promise<void> {
+    await this.db.deleteFrom('log_lines').execute();
+    await this.db.deleteFrom('log_jobs').execute();
+  }
+
   async dropJob(job: string): Promise<void> {
     await this.db.deleteFrom('log_jobs').where('job', '=', job).execute();
   }

@@ -126,6 +126,20 @@ export class LogCache {
     return this.answer(c, log, cursor, { longPoll });
   }
 
+  /**
+   * Forgets everything held: the upstream is another one now (the simulator starts a new world
+   * at each start and each /__demo reset, with other lines under the same ids).
+   */
+  async clear(): Promise<void> {
+    const logs = [...this.jobs.values()];
+    this.jobs.clear();
+    for (const log of logs) log.stop();
+    await Promise.all(logs.map((log) => log.settled()));
+    await this.evicting;
+    await this.options.store.clear();
+    this.bytes = 0;
+  }
+
   /** Stops every tail (the server is going down); waits for reads under way. */
   async stop(): Promise<void> {
     clearInterval(this.sweeper);

@@ -133,6 +133,19 @@ describe('completeness', () => {
     expect(after.ids).toContain(150);
   });
 
+  it('serves what it held at once after a restart, and reads on after it', async () => {
+    const upstream = scripted({ order: range(1, 500), progress: 'IN_PROGRESS' });
+    const first = await cacheOver(upstream);
+    expect((await page(first.app, 0)).ids).toEqual(range(1, 500));
+    await first.cache.stop();
+
+    const second = await cacheOver(upstream, first.dataDir);
+    const asked = upstream.asked.length;
+    expect((await page(second.app, 0)).ids).toEqual(range(1, 500));
+    // The read that confirmed the credential asked only after what was held.
+    expect(upstream.asked.slice(asked)).toEqual([500]);
+  });
+
   it('resumes after a restart in the middle of a read, no line lost or doubled', async () => {
     const order = range(1, 3_000);
     const upstream = scripted({ order, pauseEvery: { rows: 100, ms: 20 } });
