@@ -82,8 +82,10 @@ test.describe('proxy mode', () => {
       LOGS_API_URL: `${upstream.url}/`,
       LOGS_API_TOKEN: secret,
       MAX_BODY_BYTES: '1024',
-      // Forwarding alone: the job index would read the upstream's list on its own.
+      // Forwarding alone: the job index would read the upstream's list on its own, and the log
+      // cache would go on tailing the job it was asked for.
       JOBS_INDEX: 'off',
+      LOG_CACHE: 'off',
     });
     try {
       const ok = await rawRequest(port, '/jobs/v1/?limit=5');
@@ -190,7 +192,8 @@ test.describe('proxy mode', () => {
         edge: { jobs: failing, logs: failing },
       });
       await expect(staleBanner(page)).toBeVisible({ timeout: 20_000 });
-      await expect(logStatus(page)).toContainText('reconnecting', { timeout: 20_000 });
+      // The second server's log cache keeps serving what it holds and says its tail fails.
+      await expect(logStatus(page)).toContainText('Job log API problem', { timeout: 20_000 });
       await page.goto(`${server.url}/jobs`);
       // The list stands on the second server's job index, which says its sync is failing.
       await expect(page.getByTestId('index-freshness')).toContainText('Last sync problem', {
@@ -201,7 +204,6 @@ test.describe('proxy mode', () => {
       const failures = received.filter((r) => r.startsWith('500 '));
       expect(failures.length).toBeGreaterThan(0);
       expect(failures.some((r) => r.includes('Bearer [token]'))).toBe(true);
-      expect(failures.some((r) => r.includes('"x-auth-jwt":"[token]"'))).toBe(true);
       expect(received.filter((r) => r.includes(secret))).toEqual([]);
       expect(await visibleEverywhere(page)).not.toContain(secret);
       expect(server.output()).not.toContain(secret);

@@ -1,4 +1,7 @@
-/** A local stand-in for an upstream API: answers JSON and records every request it gets. */
+/**
+ * A local stand-in for an upstream API: answers JSON (a log envelope for the Job log API's
+ * path, `[]` for anything else) and records every request it gets.
+ */
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -21,7 +24,12 @@ export async function startUpstream(): Promise<Upstream> {
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
     req.resume();
     res.setHeader('content-type', 'application/json');
-    res.end('[]');
+    const log = /^\/api\/v1\/job\/([^/]+)\/details/.exec(req.url ?? '');
+    res.end(
+      log
+        ? JSON.stringify({ status: 'SUCCESS', payload: { job: { id: log[1] }, logs: [] } })
+        : '[]',
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

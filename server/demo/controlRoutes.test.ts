@@ -108,6 +108,7 @@ describe('/__demo control routes', () => {
       lines: 300,
       firstId: ids[0],
       lastId: ids.at(-1),
+      reads: 0,
     });
     const before = (await s.json<DemoState>('/__demo/state')).requests;
     await logsOf(s, job.jobId);
@@ -115,6 +116,9 @@ describe('/__demo control routes', () => {
       jobs: before.jobs,
       logs: before.logs + 1,
     });
+    expect(
+      (await s.json<{ reads: number }>(`/__demo/jobs/${job.jobId}/logs?summary=1`)).reads,
+    ).toBe(1);
     const huge = await s.createJob({ historicalLogs: 200_001, running: false });
     expect((await s.request(`/__demo/jobs/${huge.jobId}/logs`)).status).toBe(413);
   });

@@ -83,8 +83,8 @@ export function registerControlRoutes(app: Hono, ctx: SimContext): void {
   });
 
   // The upstream double's own copy of a job's log, in id order, without the Job log API's
-  // faults: what a test compares the gateway and the app with. `?summary=1`: only its size
-  // and first and last ids.
+  // faults: what a test compares the gateway and the app with. `?summary=1`: only its size,
+  // first and last ids, and how many Job log API requests named the job.
   app.get(
     '/__demo/jobs/:jobId/logs',
     withJob(async (c, job) => {
@@ -94,6 +94,7 @@ export function registerControlRoutes(app: Hono, ctx: SimContext): void {
           lines: size,
           firstId: job.logs.idAt(0) ?? null,
           lastId: job.logs.lastId(),
+          reads: job.logReads ?? 0,
         });
       }
       if (size > DEMO_LIMITS.linesPerRead) {

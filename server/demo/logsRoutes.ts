@@ -108,7 +108,10 @@ export function registerLogsRoutes(app: Hono, ctx: SimContext): void {
     }
     const lastLogId = raw === undefined ? 0 : Number(raw);
     const world = ctx.world;
-    const job = world.findLog(c.req.param('jobId') ?? '');
+    const asked = c.req.param('jobId') ?? '';
+    const job = world.findLog(asked);
+    const named = job ?? world.find(asked);
+    if (named) named.logReads = (named.logReads ?? 0) + 1;
     const refused = refusal(c, ctx, job);
     if (refused) return refused;
     const spec = ctx.faults.effective('logs', job?.jobId ?? null);

@@ -58,6 +58,8 @@ export interface SimJob {
    * API gives as `metadata.metadata.FuyukoJobId`; absent, the log is under the jobId.
    */
   logJobId?: string;
+  /** Job log API requests that named this job, by either of its ids (tests count them). */
+  logReads?: number;
   origin: JobOrigin;
   /** Engine state. */
   running: boolean;

@@ -188,7 +188,7 @@ export class LogCache {
     const tailGoesOn = log.row.final === 0 && log.row.missing === 0;
     if (tailGoesOn && (log.credential === null || log.credential.hash === hash)) {
       // This credential drives the tail: the tail's next read confirms it, or refuses it.
-      log.credential = { auth, hash };
+      log.useCredential({ auth, hash });
       log.view();
       const until = now + FIRST_ANSWER_WAIT_MS;
       while (this.ctx.now() < until && !signal.aborted) {

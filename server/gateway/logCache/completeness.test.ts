@@ -26,16 +26,22 @@ interface Script {
 }
 
 /** A Job log API that sends `order` (filtered by the cursor) as a stream. */
-function scripted(script: Script): Upstream & { asked: number[] } {
+function scripted(
+  script: Script,
+  token?: string,
+): Upstream & { asked: number[]; auth: (string | null)[] } {
   const asked: number[] = [];
+  const auth: (string | null)[] = [];
   return {
     api: 'logs',
     base: new URL('http://upstream.test'),
-    token: undefined,
+    token,
     asked,
+    auth,
     fetch(request) {
       const after = Number(new URL(request.url).pathname.split('/').at(-1));
       asked.push(after);
+      auth.push(request.headers.get('x-auth-jwt'));
       const rows = script.order.filter((id) => id > after);
       const job = { id: 'job-1', progress: script.progress ?? 'IN_PROGRESS' };
       return new Response(
@@ -131,6 +137,17 @@ describe('completeness', () => {
     const after = await page(app, 0);
     expect(after.gateway.epoch).toBe(1);
     expect(after.ids).toContain(150);
+  });
+
+  it("reads with the server's token, never a browser's", async () => {
+    const upstream = scripted({ order: range(1, 10) }, 'server-token-1');
+    const { app } = await cacheOver(upstream);
+    const res = await app.request('/api/v1/job/job-1/details/0', {
+      headers: { 'x-auth-jwt': 'browser-token' },
+    });
+    expect(res.status).toBe(200);
+    expect(upstream.auth.length).toBeGreaterThan(0);
+    expect(new Set(upstream.auth)).toEqual(new Set(['server-token-1']));
   });
 
   it('serves what it held at once after a restart, and reads on after it', async () => {

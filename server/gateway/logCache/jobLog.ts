@@ -13,7 +13,7 @@
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { LogJobRow, LogLineStore, StoredLine } from '../../store/logLines.ts';
 import { readLog, type ReadLogOutcome } from './readLog.ts';
-import type { Upstream } from '../upstream.ts';
+import { authValue, type Upstream } from '../upstream.ts';
 
 export interface LogCacheSettings {
   /** Between reads of a watched job (the app's poll interval). */
@@ -101,6 +101,18 @@ export class JobLog {
   /** No read has ever answered for this job. */
   get unanswered(): boolean {
     return this.row.read_at === null && this.job === null && this.row.missing === 0;
+  }
+
+  /** The tail reads with this credential from now on; another's refusal is not this one's. */
+  useCredential(credential: { auth: string | undefined; hash: string }): void {
+    if (this.credential?.hash !== credential.hash) {
+      const status = this.lastError?.status;
+      if (status === 401 || status === 403) {
+        this.lastError = null;
+        this.errorAttempt = 0;
+      }
+    }
+    this.credential = credential;
   }
 
   /** Someone is looking: start the tail unless it runs or waits for its next turn. */
@@ -203,9 +215,10 @@ export class JobLog {
     this.timer = setTimeout(() => this.kick(), pollMs);
   }
 
-  /** The auth header the tail reads with. */
+  /** The auth header the tail reads with: the server's token, else a confirmed viewer's. */
   private auth(): string | undefined {
-    return this.credential?.auth;
+    const { token } = this.ctx.upstream;
+    return token !== undefined ? authValue('logs', token) : this.credential?.auth;
   }
 
   private async readOnce(): Promise<void> {
@@ -223,7 +236,7 @@ export class JobLog {
       outcome = await readLog(upstream, {
         logJobId: this.key,
         after,
-        auth: upstream.token !== undefined ? undefined : this.auth(),
+        auth: this.auth(),
         progressMs: settings.progressMs,
         batchLines: settings.batchLines,
         secrets: this.ctx.secrets,

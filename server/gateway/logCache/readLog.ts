@@ -103,6 +103,8 @@ function errorMessage(status: number, body: Buffer, secrets: readonly string[]):
   } catch {
     // Not JSON: the status says enough.
   }
+  // Another Jobscope in front of the API already says which API answered what.
+  if (detail.startsWith(Label)) return detail;
   return `${Label} answered ${status}${detail ? `: ${detail}` : ''}.`;
 }
 
