@@ -193,7 +193,9 @@ test.describe('proxy mode', () => {
       });
       await expect(staleBanner(page)).toBeVisible({ timeout: 20_000 });
       // The second server's log cache keeps serving what it holds and says its tail fails.
-      await expect(logStatus(page)).toContainText('Job log API problem', { timeout: 20_000 });
+      await expect(logStatus(page)).toContainText('the Job log API is failing', {
+        timeout: 20_000,
+      });
       await page.goto(`${server.url}/jobs`);
       // The list stands on the second server's job index, which says its sync is failing.
       await expect(page.getByTestId('index-freshness')).toContainText('Last sync problem', {

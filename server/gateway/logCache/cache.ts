@@ -40,6 +40,8 @@ export interface LogCacheOptions {
   now?: () => number;
 }
 
+const isRefusal = (status: number) => status === 401 || status === 403;
+
 const hashOf = (auth: string | undefined) =>
   auth === undefined
     ? 'anonymous'
@@ -194,9 +196,13 @@ export class LogCache {
       while (this.ctx.now() < until && !signal.aborted) {
         if ((log.confirmed.get(hash) ?? 0) > this.ctx.now()) return null;
         if (log.row.missing === 1) return null;
-        // The read with this credential failed (refused, or the upstream is down): say so.
+        // The read with this credential failed: a refusal is final; an upstream that is down
+        // still lets a credential it answered before see what is held (marked stale).
         const failed = log.lastError;
-        if (failed && log.reading === null) return json(c, failed.status, failed.message);
+        if (failed && log.reading === null) {
+          if (!isRefusal(failed.status) && log.trusted.has(hash)) return null;
+          return json(c, failed.status, failed.message);
+        }
         await log.changed(until - this.ctx.now(), signal);
       }
       return c.json(
@@ -227,6 +233,8 @@ export class LogCache {
       signal,
     });
     if (!outcome.ok) {
+      if (!isRefusal(outcome.status) && log.trusted.has(hash)) return null;
+      if (isRefusal(outcome.status)) log.trusted.delete(hash);
       if (log.credential?.hash === hash) log.credential = null;
       return Response.json(
         { message: outcome.message },
@@ -236,7 +244,7 @@ export class LogCache {
         },
       );
     }
-    log.confirmed.set(hash, this.ctx.now() + this.ctx.settings.confirmMs);
+    log.confirm(hash);
     return null;
   }
 

@@ -65,6 +65,11 @@ export class JobLog {
   viewedAt = 0;
   /** The upstream answered for this job with this credential recently (credential hash -> until). */
   readonly confirmed = new Map<string, number>();
+  /**
+   * Credentials the upstream ever answered for this job and never refused since: while the
+   * upstream fails (an error, not a refusal), they are still served what is held.
+   */
+  readonly trusted = new Set<string>();
   /** The browser credential the tail reads with (when there is no server token). */
   credential: { auth: string | undefined; hash: string } | null = null;
   /** A read under way, and the lines it has brought so far. */
@@ -101,6 +106,12 @@ export class JobLog {
   /** No read has ever answered for this job. */
   get unanswered(): boolean {
     return this.row.read_at === null && this.job === null && this.row.missing === 0;
+  }
+
+  /** The upstream just answered this credential for this job. */
+  confirm(hash: string): void {
+    this.confirmed.set(hash, this.ctx.now() + this.ctx.settings.confirmMs);
+    this.trusted.add(hash);
   }
 
   /** The tail reads with this credential from now on; another's refusal is not this one's. */
@@ -243,7 +254,7 @@ export class JobLog {
         signal: this.stopping.signal,
         onJob: (job) => {
           if (job !== null && credential) {
-            this.confirmed.set(credential.hash, now() + settings.confirmMs);
+            this.confirm(credential.hash);
           }
           this.job = job;
           this.wake();
@@ -278,6 +289,7 @@ export class JobLog {
       this.lastError = { status: outcome.status, message: outcome.message, at: now() };
       if ((outcome.status === 401 || outcome.status === 403) && credential) {
         this.confirmed.delete(credential.hash);
+        this.trusted.delete(credential.hash);
         if (this.credential === credential) this.credential = null;
       }
       this.wake();

@@ -152,6 +152,25 @@ describe('the log cache', () => {
     expect((await readAll(g, job.jobId)).ids).toEqual(expected);
   });
 
+  it('keeps serving what it holds, marked stale, while the upstream fails', async () => {
+    const g = await start({ logSettings: settings({ confirmMs: 50 }) });
+    const job = await createJob(g, { historicalLogs: 40 });
+    const held = (await readAll(g, job.jobId)).ids;
+    await g.demo('PUT', '/__demo/faults', { logs: { errorRate: 1 } });
+    // Past the remembered confirmation, and past a failed read.
+    await until(async () => (await page(g, job.jobId)).gateway.reason !== null);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stale = await page(g, job.jobId);
+    expect(stale.status).toBe(200);
+    expect(stale.ids).toEqual(held);
+    expect(stale.gateway).toMatchObject({ state: 'live' });
+    expect(stale.gateway.reason).toMatch(/^The Job log API answered 500/);
+    // A refusal is another matter: nothing is served to a credential the upstream refuses.
+    await g.demo('PUT', '/__demo/faults', { logs: { errorRate: 0, token: 'needed-now' } });
+    await until(async () => (await page(g, job.jobId)).status === 401);
+    expect((await page(g, job.jobId)).ids).toEqual([]);
+  });
+
   it('holds a poll until new lines arrive (long poll)', async () => {
     const g = await start();
     const job = await createJob(g, { historicalLogs: 10 });

@@ -104,13 +104,13 @@ describe('JobLogPanel behind the gateway', () => {
   });
 
   it("says the gateway's last upstream problem, keeping the lines it holds", async () => {
-    server.gateway = gatewayStatus({ state: 'final', reason: 'HTTP 503 from the Job log API' });
+    server.gateway = gatewayStatus({ state: 'final', reason: 'The Job log API answered 503.' });
     server.progress = 'COMPLETED';
     server.add(1, 2, 3);
     renderWithProviders(<JobLogPanel jobId="j1" jobTerminal />);
     await waitFor(() =>
       expect(status()).toHaveTextContent(
-        'complete - 3 lines - Job log API problem: HTTP 503 from the Job log API; showing what Jobscope holds',
+        'complete - 3 lines - the Job log API is failing (answered 503)',
       ),
     );
   });

@@ -5,7 +5,7 @@ import { backfillDone, backfillProgress, type Backfill } from '../../api/tailPla
 import { useNow } from '../ui/useNow';
 import classes from './JobLogPanel.module.css';
 import { formatCount } from './formatCount';
-import { missingLogText, staleText } from './gatewayText';
+import { missingLogText, staleText, upstreamReadAt } from './gatewayText';
 
 export interface LogStatusLineProps {
   tail: TailState;
@@ -62,7 +62,11 @@ export const LogStatusLine = memo(function LogStatusLine(props: LogStatusLinePro
     text = lines > 0 ? `loading - ${count(lines)}` : 'loading log...';
   else if (tail.jobFound === false) text = 'the Job log API does not know this job';
   else if (isReading(tail)) text = `${count(lines)} - ${readingText(gateway?.linesRead ?? null)}`;
-  else text = `${count(lines)} - live - updated ${ago(now - tail.updatedAt)}`;
+  else {
+    // Behind the gateway, "updated" is when the Job log API last answered, not the gateway.
+    const updated = upstreamReadAt(gateway) ?? tail.updatedAt;
+    text = `${count(lines)} - live - updated ${ago(now - updated)}`;
+  }
   if (!tail.done && !needsToken(tail) && tail.jobFound !== false && !backfillDone(backfill)) {
     text += ` - loading older lines ${Math.floor(backfillProgress(backfill!) * 100)}%`;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gatewayStatus } from '../../test/fakeLogServer';
-import { missingLogText, staleText } from './gatewayText';
+import { missingLogText, staleText, upstreamReadAt } from './gatewayText';
 
 describe('what the panel says about the gateway', () => {
   it("names the id asked for, else gives the gateway's reason", () => {
@@ -17,14 +17,22 @@ describe('what the panel says about the gateway', () => {
   });
 
   it('reports an upstream problem only while serving what is held', () => {
-    const reason = 'HTTP 503';
+    const reason = 'The Job log API answered 503: Service Unavailable.';
     expect(staleText(gatewayStatus({ reason }))).toBe(
-      'Job log API problem: HTTP 503; showing what Jobscope holds',
+      'the Job log API is failing (answered 503: Service Unavailable)',
     );
     expect(staleText(gatewayStatus({ state: 'final', reason }))).not.toBeNull();
     expect(staleText(gatewayStatus({ state: 'reading', reason }))).toBeNull();
     expect(staleText(gatewayStatus({ state: 'missing', reason }))).toBeNull();
     expect(staleText(gatewayStatus())).toBeNull();
     expect(staleText(null)).toBeNull();
+  });
+
+  it('dates what is shown by when the Job log API last answered', () => {
+    expect(upstreamReadAt(gatewayStatus({ readAt: '2026-11-29T02:00:00.000Z' }))).toBe(
+      Date.parse('2026-11-29T02:00:00.000Z'),
+    );
+    expect(upstreamReadAt(gatewayStatus({ readAt: null }))).toBeNull();
+    expect(upstreamReadAt(null)).toBeNull();
   });
 });

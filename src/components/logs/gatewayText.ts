@@ -8,8 +8,18 @@ export function missingLogText(gateway: LogGatewayStatus): string {
   return gateway.reason ? `${sentence}: ${gateway.reason}` : sentence;
 }
 
-/** The last upstream failure while the gateway serves what it holds; null when there was none. */
+/**
+ * The last upstream failure while the gateway serves what it holds, e.g. "the Job log API is
+ * failing (answered 500: Simulated failure)"; null when there was none.
+ */
 export function staleText(gateway: LogGatewayStatus | null): string | null {
   if (!gateway?.reason || (gateway.state !== 'live' && gateway.state !== 'final')) return null;
-  return `Job log API problem: ${gateway.reason}; showing what Jobscope holds`;
+  const detail = gateway.reason.replace(/^The Job log API /, '').replace(/\.$/, '');
+  return `the Job log API is failing (${detail})`;
+}
+
+/** When the gateway last heard from the Job log API (ms), or null when it does not say. */
+export function upstreamReadAt(gateway: LogGatewayStatus | null): number | null {
+  const at = gateway?.readAt ? Date.parse(gateway.readAt) : NaN;
+  return Number.isFinite(at) ? at : null;
 }
