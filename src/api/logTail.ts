@@ -311,9 +311,11 @@ export function afterCatchUp(
   next.error = result.error;
   const ok = result.caughtUp && result.error === null;
   // Stop only after a whole catch-up that began once the end was known: the final request. A
-  // gateway still reading the log has more lines to give, whatever the job's progress.
+  // gateway still reading the log has more lines to give, whatever the job's progress, and one
+  // whose upstream fails cannot vouch that what it holds is the whole log.
   const endKnown = jobTerminal || isTerminalProgress(state.progress);
-  if (endKnown && ok && !backfilling && !isReading(next)) next.done = true;
+  const upstreamFailing = next.gateway?.state === 'live' && next.gateway.reason !== null;
+  if (endKnown && ok && !backfilling && !isReading(next) && !upstreamFailing) next.done = true;
   if (ok && isMissing(next)) next.done = true;
   return next;
 }

@@ -103,16 +103,19 @@ describe('JobLogPanel behind the gateway', () => {
     );
   });
 
-  it("says the gateway's last upstream problem, keeping the lines it holds", async () => {
-    server.gateway = gatewayStatus({ state: 'final', reason: 'The Job log API answered 503.' });
+  it("says the gateway's last upstream problem, keeping the lines it holds, never 'complete'", async () => {
+    const readAt = new Date(Date.now() - 42_000).toISOString();
+    server.gateway = gatewayStatus({ reason: 'The Job log API answered 503.', readAt });
     server.progress = 'COMPLETED';
     server.add(1, 2, 3);
+    // The Jobs API says the job is over, but the gateway could not make its last read.
     renderWithProviders(<JobLogPanel jobId="j1" jobTerminal />);
     await waitFor(() =>
       expect(status()).toHaveTextContent(
-        'complete - 3 lines - the Job log API is failing (answered 503)',
+        /^3 lines - live - updated 4\d s ago - the Job log API is failing \(answered 503\)$/,
       ),
     );
+    expect(status()).not.toHaveTextContent('complete');
   });
 });
 

@@ -13,7 +13,8 @@ export function missingLogText(gateway: LogGatewayStatus): string {
  * failing (answered 500: Simulated failure)"; null when there was none.
  */
 export function staleText(gateway: LogGatewayStatus | null): string | null {
-  if (!gateway?.reason || (gateway.state !== 'live' && gateway.state !== 'final')) return null;
+  // Once `final`, the whole log is held: a later failure takes nothing from it.
+  if (!gateway?.reason || gateway.state !== 'live') return null;
   const detail = gateway.reason.replace(/^The Job log API /, '').replace(/\.$/, '');
   return `the Job log API is failing (${detail})`;
 }
