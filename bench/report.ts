@@ -23,12 +23,15 @@ function peerRow(p: PeerResult): string[] {
   ];
 }
 
+const bytes = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} B` : '-');
+
 function loadTable(entries: readonly LoadEntry[]): string {
   return table(
     [
       'server',
       'lines',
       'runs',
+      'first log request (nav)',
       'first lines (nav)',
       'tail (nav)',
       'tail (from resp.)',
@@ -43,6 +46,7 @@ function loadTable(entries: readonly LoadEntry[]): string {
       l.server,
       n(l.lines),
       String(l.runs.length),
+      ms(l.median.firstRequest),
       ms(l.median.firstPainted),
       ms(l.median.tailPainted),
       ms(l.median.tailFromResponse),
@@ -79,7 +83,7 @@ function logGatewaySection(r: BenchResults): string[] {
       ['measure', 'value'],
       [
         [
-          "the upstream's own answer (read by Node): first byte / whole",
+          "the upstream's own answer, read by Node's fetch as the gateway reads it: first byte / whole",
           up ? `${ms(up.firstByte)} / ${ms(up.whole)} (${mb(up.mb)})` : '-',
         ],
         [
@@ -95,7 +99,7 @@ function logGatewaySection(r: BenchResults): string[] {
         ],
         [
           'bytes on the wire per line followed: through the gateway / the in-process server (5)',
-          `${Number.isFinite(wire) ? `${wire.toFixed(0)} B` : '-'} / ${Number.isFinite(wireInProcess) ? `${wireInProcess.toFixed(0)} B` : '-'}`,
+          `${bytes(wire)} / ${bytes(wireInProcess)}`,
         ],
         [
           'followed through the gateway: requests, lines, wire / body / lines bytes',
@@ -160,7 +164,16 @@ export function report(r: BenchResults): string {
     '',
   );
 
-  out.push('## 1. Big log, opened cold', '', loadTable(r.load), '');
+  out.push(
+    '## 1. Big log, opened cold',
+    '',
+    '"pages of 2,000": the server as it ships, its log cache reading the simulator\'s one answer ' +
+      'and serving the browser pages of 2,000 lines. "one response": LOG_CACHE=off, the browser ' +
+      'reads that one answer itself.',
+    '',
+    loadTable(r.load),
+    '',
+  );
 
   out.push('## 2, 3. Following: append 1,000 lines, then scroll top to bottom in 60 frames', '');
   out.push(

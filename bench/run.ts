@@ -133,8 +133,8 @@ type Stop = (server: { url: string }) => Promise<void>;
  * log cache on) in front of the plain simulator, whose Job log API answers every line after the
  * cursor in one answer. Each cold read gets a new gateway: an empty store, and a process whose
  * high-water mark is that read's. "Before" is a gateway with LOG_CACHE=off: the browser reads the
- * one answer itself. Followers, streaming and bytes each get a gateway of their own, so no other
- * job's tail (kept 30 s after its last viewer) asks the upstream meanwhile.
+ * one answer itself. Each count of followers gets a gateway of its own, so no other job's tail
+ * (kept 30 s after its last viewer) asks the upstream meanwhile; streaming and bytes share one.
  */
 async function logGateway(
   ctx: Ctx,
@@ -161,13 +161,13 @@ async function logGateway(
     demo: simulator.demo,
   });
   try {
-    const [job] = await makeJobs(simulator, [lines]);
+    const job = (await makeJobs(simulator, [lines]))[0]!;
     const cold: ColdRead[] = [];
     for (let i = 0; i < PLAN.gatewayRuns; i++) {
       log(`log gateway: ${n(lines)} lines opened cold, then again, run ${i + 1}`);
       const gateway = await gatewayOf('log gateway', {}, simulator);
       const run = await attempt(errors, `log gateway, cold read ${i + 1}`, () =>
-        coldRead(ctx, gateway, through(gateway, 'log gateway'), job!),
+        coldRead(ctx, gateway, through(gateway, 'log gateway'), job),
       );
       await stop(gateway);
       if (run) cold.push(run);
@@ -175,25 +175,31 @@ async function logGateway(
     out.peakMb = cold.map((c) => c.peakMb);
 
     log(`log gateway: ${n(lines)} lines with LOG_CACHE=off (before)`);
-    const off = await gatewayOf('gateway, LOG_CACHE=off', { LOG_CACHE: 'off', ...BIG_ANSWERS }, simulator);
+    const off = await gatewayOf(
+      'gateway, LOG_CACHE=off',
+      { LOG_CACHE: 'off', ...BIG_ANSWERS },
+      simulator,
+    );
     const before: LoadRun[] = [];
     for (let i = 0; i < PLAN.loadRuns(lines); i++) {
       const run = await attempt(errors, `log gateway off, run ${i + 1}`, () =>
-        loadOnce(ctx, through(off, 'LOG_CACHE=off'), job!),
+        loadOnce(ctx, through(off, 'LOG_CACHE=off'), job),
       );
       if (run) before.push(run);
     }
     out.beforePeakMb = procMemory(off.pid).peakMb;
     await stop(off);
+    const firsts = cold.map((c) => c.first);
+    const seconds = cold.map((c) => c.second);
     out.load = [
-      loadEntry('first viewer (cold)', lines, cold.map((c) => c.first)),
-      loadEntry('second viewer (cached)', lines, cold.map((c) => c.second)),
+      loadEntry('first viewer (cold)', lines, firsts),
+      loadEntry('second viewer (cached)', lines, seconds),
       loadEntry('LOG_CACHE=off (before)', lines, before),
     ].filter((e): e is LoadEntry => e !== null);
 
     log(`log gateway: the upstream's own answer of ${n(lines)} lines`);
     out.upstream = await attempt(errors, 'upstream answer', () =>
-      upstreamAnswer(simulator.url, job!),
+      upstreamAnswer(simulator.url, job),
     );
 
     for (const viewers of [1, 20]) {
@@ -387,7 +393,7 @@ async function main() {
       logGateway(ctx, errors, serve, gatewayOf, stop),
     );
 
-    // 7. Peers, on the same lines (the unpaged server sends them in one response).
+    // 7. Peers, on the same lines (the server without its log cache sends them in one response).
     for (const job of unpagedJobs.filter((j) => PLAN.peerSizes.includes(j.lines))) {
       for (const kind of PEER_KINDS) {
         log(`peer ${kind}, ${job.lines} lines`);

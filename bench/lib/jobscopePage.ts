@@ -66,6 +66,17 @@ export async function waitForTimes(
   return page.evaluate(() => window.__bench!.times());
 }
 
+/** startTime (page time) of the page's first log API request, or NaN: when the app asked. */
+export function firstLogRequest(page: Page, jobId: string): Promise<number> {
+  return page.evaluate((id) => {
+    const starts = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes(`/api/v1/job/${id}/details`))
+      .map((e) => e.startTime);
+    return starts.length > 0 ? Math.min(...starts) : NaN;
+  }, jobId);
+}
+
 /** responseEnd (page time) of log API responses, in order of arrival. */
 export function logResponseEnds(
   page: Page,

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countBetween,
-  followCost,
-  lineBytesOf,
-  wirePerLine,
-  type LogResponse,
-} from './network.ts';
+import { countBetween, followCost, lineBytesOf, wirePerLine, type LogResponse } from './network.ts';
 
 const response = (lineBytes: number, overhead: number): LogResponse => ({
   at: 0,

@@ -45,7 +45,7 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts `server/main.ts` (or `start.ts`, which builds a stale dist/ first) and resolves once it
- * answers. `env` holds DEMO_* and LOG_PAGE_LIMIT.
+ * answers. `env` holds DEMO_*, LOG_CACHE, LOG_PAGE_LIMIT and the like.
  */
 export async function startServer(
   env: Record<string, string>,

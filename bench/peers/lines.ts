@@ -10,7 +10,7 @@ export function formatLine(line: PeerLine): string {
   return `${line.id} ${line.creationDate} ${line.level.padEnd(5)} ${line.message}`;
 }
 
-/** Every line of a job from a server that sends them all in one response (LOG_PAGE_LIMIT=0). */
+/** Every line of a job from a server that sends them all in one response (LOG_CACHE=off). */
 export async function fetchLines(jobId: string): Promise<PeerLine[]> {
   const response = await fetch(`/api/v1/job/${encodeURIComponent(jobId)}/details/0`);
   const body = (await response.json()) as { payload: { logs: (PeerLine | null)[] } };

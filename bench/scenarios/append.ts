@@ -92,6 +92,14 @@ export async function followAndAppend(
     for (let i = 0; i < reps; i++) {
       const cursor = lastId;
       const { value: tail, events } = await traced(ctx, page, async () => {
+        // Behind the gateway the request that will bring the lines may be a long poll sent
+        // before the trace began, whose send (and so its finish) the trace would lack: append
+        // once the app has sent its next request. (A held poll ends within its 8 s.)
+        await page
+          .waitForRequest((r) => r.url().includes(`/api/v1/job/${job.jobId}/details/`), {
+            timeout: 15_000,
+          })
+          .catch(() => undefined);
         const added = await target.demo.appendLogs(job.jobId, { count: APPEND_COUNT });
         await page.evaluate((spec) => window.__bench!.watch(spec), logWatch(added.lastId!, null));
         await waitForTimes(page, ['tail'], 20_000);
@@ -99,8 +107,10 @@ export async function followAndAppend(
         return (await page.evaluate(() => window.__bench!.times())).tail!;
       });
       const urlPart = `/details/${cursor}`;
+      // The path alone: behind the gateway the request that brings the lines may be a long poll
+      // (`?wait=8`).
       const arrived = (await logResponseEnds(page, job.jobId))
-        .filter((e) => e.url.endsWith(urlPart) && e.end <= tail)
+        .filter((e) => new URL(e.url).pathname.endsWith(urlPart) && e.end <= tail)
         .at(-1)?.end;
       const thread = rendererMain(events, 'bench:tail');
       const markTs = eventTs(events, 'bench:tail');

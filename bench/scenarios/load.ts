@@ -1,6 +1,7 @@
 /** Scenario 1: a big log opened cold at /jobs/<id>?tab=log. */
 import { domElements, heapMb } from '../lib/cdp.ts';
 import {
+  firstLogRequest,
   logResponseEnds,
   logWatch,
   longestTaskBetween,
@@ -10,6 +11,8 @@ import {
 import type { BenchJob, Ctx, Target } from './types.ts';
 
 export interface LoadRun {
+  /** ms from navigation to the app's first log request: what the page itself takes to ask */
+  firstRequest: number;
   /** ms from navigation */
   firstPainted: number;
   tailPainted: number;
@@ -34,6 +37,7 @@ export async function loadOnce(ctx: Ctx, target: Target, job: BenchJob): Promise
     const ends = await logResponseEnds(opened.page, job.jobId);
     const before = (t: number) => ends.filter((e) => e.end <= t).at(-1)?.end ?? NaN;
     const run: LoadRun = {
+      firstRequest: await firstLogRequest(opened.page, job.jobId),
       firstPainted: times.first!,
       tailPainted: times.tail!,
       allHeld: times.status!,

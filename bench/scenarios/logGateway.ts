@@ -89,7 +89,9 @@ export async function coldRead(
 /** The upstream's own answer for the whole log, read (and dropped) by Node. */
 export async function upstreamAnswer(simulatorUrl: string, job: BenchJob): Promise<UpstreamAnswer> {
   const started = performance.now();
-  const response = await fetch(`${simulatorUrl}/api/v1/job/${encodeURIComponent(job.jobId)}/details/0`);
+  const response = await fetch(
+    `${simulatorUrl}/api/v1/job/${encodeURIComponent(job.jobId)}/details/0`,
+  );
   if (!response.ok || !response.body) throw new Error(`upstream answer: HTTP ${response.status}`);
   let firstByte = NaN;
   let bytes = 0;
