@@ -2,7 +2,7 @@
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import { coldContext } from './browser.ts';
 import { openCdp } from './cdp.ts';
-import { installProbe, type ProbeTimes, type WatchSpec } from './probe.ts';
+import { installLogRecorder, installProbe, type ProbeTimes, type WatchSpec } from './probe.ts';
 
 export const SELECTORS = {
   viewport: '[aria-label="Job log"] [aria-label="Log lines"]',
@@ -38,12 +38,15 @@ export async function openLog(
   baseUrl: string,
   jobId: string,
   watch: WatchSpec | null,
+  /** Keep a copy of each log answer the app receives (`installLogRecorder`). */
+  { recordLogs = false }: { recordLogs?: boolean } = {},
 ): Promise<OpenedLog> {
   const context = await coldContext(browser);
   const page = await context.newPage();
   // A log of 1,000,000 lines in pages of 2,000 is 500 requests: keep every timing entry.
   await page.addInitScript(() => performance.setResourceTimingBufferSize(1_000_000));
   await page.addInitScript(installProbe, watch);
+  if (recordLogs) await page.addInitScript(installLogRecorder, jobId);
   const cdp = await openCdp(page);
   await page.mouse.move(0, 0);
   await page.goto(`${baseUrl}/jobs/${encodeURIComponent(jobId)}?tab=log`);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countBetween, followCost, lineBytesOf, wirePerLine, type LogResponse } from './network.ts';
+import {
+  countBetween,
+  followCost,
+  lineBytesOf,
+  logResponses,
+  wirePerLine,
+  type LogResponse,
+} from './network.ts';
 
 const response = (lineBytes: number, overhead: number): LogResponse => ({
   at: 0,
@@ -60,5 +67,38 @@ describe('lineBytesOf', () => {
 describe('countBetween', () => {
   it('counts times in a half-open window', () => {
     expect(countBetween([0, 5, 10, 15], 5, 15)).toBe(2);
+  });
+});
+
+describe('logResponses', () => {
+  const body = (ids: number[]) =>
+    JSON.stringify({ payload: { logs: ids.map((id) => ({ id, message: 'm' })) } });
+  const url = (cursor: number) => `http://h/api/v1/job/j/details/${cursor}?wait=8`;
+
+  it('prices the answers that arrived in the window, wire bytes from their own request', () => {
+    const records = [
+      { url: url(0), start: 0, end: 5, text: body([1, 2]) },
+      { url: url(2), start: 10, end: 15, text: body([]) },
+      { url: url(2), start: 20, end: 25, text: body([3]) },
+      { url: url(3), start: 30, end: 99, text: body([4]) },
+    ];
+    const entries = [
+      { url: url(2), start: 21, encodedBodySize: 70 },
+      { url: url(2), start: 11, encodedBodySize: 50 },
+      { url: url(0), start: 1, encodedBodySize: 90 },
+    ];
+    const out = logResponses(records, entries, 0, 50);
+    expect(out.map((r) => [r.at, r.transferBytes, r.lines])).toEqual([
+      [5, 90, 2],
+      [15, 50, 0],
+      [25, 70, 1],
+    ]);
+    expect(out[0]!.bodyBytes).toBe(body([1, 2]).length);
+  });
+
+  it('says NaN for an answer without a timing entry, and no lines for a body that is not JSON', () => {
+    const [only] = logResponses([{ url: url(0), start: 0, end: 1, text: 'Bad gateway' }], [], 0, 9);
+    expect(only!.transferBytes).toBeNaN();
+    expect(only!.lines).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 /** Request and byte accounting for the Job log API while a page follows a log. */
+import type { RecordedLog } from './probe.ts';
 
 export interface LogResponse {
   /** ms since the watch began */
@@ -73,4 +74,53 @@ export function lineBytesOf(body: unknown): { bytes: number; lines: number } {
 /** Requests that began within [from, to) ms. */
 export function countBetween(times: readonly number[], from: number, to: number): number {
   return times.filter((t) => t >= from && t < to).length;
+}
+
+/** A resource timing entry of a log request (page time). */
+export interface TimingEntry {
+  url: string;
+  start: number;
+  /** The body as it crossed the wire (after compression). */
+  encodedBodySize: number;
+}
+
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The answers that arrived in [from, to) (page time) priced: the body and its lines from the
+ * page's copy, the wire bytes from the resource timing entry of the same URL whose request began
+ * nearest (NaN when none: the sum then says the accounting failed rather than undercounting).
+ */
+export function logResponses(
+  records: readonly RecordedLog[],
+  entries: readonly TimingEntry[],
+  from: number,
+  to: number,
+): LogResponse[] {
+  const used = new Set<TimingEntry>();
+  return records
+    .filter((r) => r.end >= from && r.end < to)
+    .sort((a, b) => a.end - b.end)
+    .map((r) => {
+      let match: TimingEntry | undefined;
+      for (const e of entries) {
+        if (e.url !== r.url || used.has(e)) continue;
+        if (!match || Math.abs(e.start - r.start) < Math.abs(match.start - r.start)) match = e;
+      }
+      if (match) used.add(match);
+      const lines = lineBytesOf(parsed(r.text));
+      return {
+        at: r.end - from,
+        transferBytes: match?.encodedBodySize ?? NaN,
+        bodyBytes: Buffer.byteLength(r.text),
+        lineBytes: lines.bytes,
+        lines: lines.lines,
+      };
+    });
 }

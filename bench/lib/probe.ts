@@ -176,3 +176,42 @@ export function scrollThrough(args: { selector: string; frames: number }): Promi
     requestAnimationFrame(step);
   });
 }
+
+/** A Job log API answer as the app received it (page time), with its body. */
+export interface RecordedLog {
+  url: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Keeps a copy of every Job log API answer for `jobId` the app fetches, in
+ * `window.__benchLogs`. Chromium reports many of the app's log requests as cancelled
+ * (net::ERR_ABORTED) although the app read them to the end, and DevTools then has no body to
+ * give, so the bench reads the bodies in the page: a clone of each response, read beside the
+ * app's own reading. Serialized into the page (addInitScript): self-contained.
+ */
+export function installLogRecorder(jobId: string): void {
+  const w = window as unknown as { __benchLogs?: RecordedLog[] };
+  if (w.__benchLogs) return;
+  const records: RecordedLog[] = [];
+  w.__benchLogs = records;
+  const original = window.fetch;
+  window.fetch = async (input, init) => {
+    const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const url = new URL(raw, location.href).href;
+    const start = performance.now();
+    const response = await original.call(window, input, init);
+    if (url.includes(`/api/v1/job/${jobId}/details`)) {
+      response
+        .clone()
+        .text()
+        .then(
+          (text) => records.push({ url, start, end: performance.now(), text }),
+          () => undefined,
+        );
+    }
+    return response;
+  };
+}

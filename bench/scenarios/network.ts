@@ -5,7 +5,8 @@
  */
 import type { Page } from '@playwright/test';
 import { logWatch, openLog, SELECTORS, waitForTimes } from '../lib/jobscopePage.ts';
-import { followCost, lineBytesOf, type FollowCost, type LogResponse } from '../lib/network.ts';
+import { followCost, logResponses, type FollowCost } from '../lib/network.ts';
+import type { RecordedLog } from '../lib/probe.ts';
 import type { Ctx, Target } from './types.ts';
 
 export interface NetworkResult {
@@ -48,32 +49,23 @@ function followedJob(target: Target, title: string) {
   });
 }
 
-/** The log API responses `page` receives for `jobId` over `seconds`, priced. */
-async function recordFollow(page: Page, jobId: string, seconds: number): Promise<FollowCost> {
-  const start = Date.now();
-  const responses: Promise<LogResponse | null>[] = [];
-  let watching = true;
-  page.on('response', (response) => {
-    if (!watching || !response.url().includes(`/api/v1/job/${jobId}/details`)) return;
-    responses.push(
-      (async () => {
-        const body = await response.body();
-        const sizes = await response.request().sizes();
-        const lines = lineBytesOf(JSON.parse(String(body)));
-        return {
-          at: Date.now() - start,
-          transferBytes: sizes.responseBodySize,
-          bodyBytes: body.length,
-          lineBytes: lines.bytes,
-          lines: lines.lines,
-        };
-      })().catch(() => null),
-    );
-  });
+/**
+ * The log API answers `page` receives over `seconds`, priced: the page was opened with
+ * `recordLogs` (its copies of the bodies) and resource timing gives the wire bytes.
+ */
+async function recordFollow(page: Page, seconds: number): Promise<FollowCost> {
+  const from = await page.evaluate(() => performance.now());
   await page.waitForTimeout(seconds * 1000);
-  watching = false;
-  const settled = (await Promise.all(responses)).filter((r): r is LogResponse => r !== null);
-  return followCost(settled);
+  const to = from + seconds * 1000;
+  const { records, entries } = await page.evaluate(() => ({
+    records: (window as unknown as { __benchLogs?: RecordedLog[] }).__benchLogs ?? [],
+    entries: performance.getEntriesByType('resource').map((e) => ({
+      url: e.name,
+      start: e.startTime,
+      encodedBodySize: (e as PerformanceResourceTiming).encodedBodySize,
+    })),
+  }));
+  return followCost(logResponses(records, entries, from, to));
 }
 
 /** Following alone, as `network` does first: e.g. through a gateway in another process. */
@@ -83,9 +75,11 @@ export async function followBytes(
   seconds: number,
 ): Promise<{ seconds: number; follow: FollowCost }> {
   const job = await followedJob(target, 'Bench: network through the gateway');
-  const opened = await openLog(ctx.browser, target.url, job.jobId, logWatch(null, null));
+  const opened = await openLog(ctx.browser, target.url, job.jobId, logWatch(null, null), {
+    recordLogs: true,
+  });
   try {
-    return { seconds, follow: await recordFollow(opened.page, job.jobId, seconds) };
+    return { seconds, follow: await recordFollow(opened.page, seconds) };
   } finally {
     await opened.close();
   }
@@ -97,10 +91,12 @@ export async function network(
   { seconds, hiddenSeconds }: { seconds: number; hiddenSeconds: number },
 ): Promise<NetworkResult> {
   const job = await followedJob(target, 'Bench: network');
-  const opened = await openLog(ctx.browser, target.url, job.jobId, logWatch(null, null));
+  const opened = await openLog(ctx.browser, target.url, job.jobId, logWatch(null, null), {
+    recordLogs: true,
+  });
   const { page } = opened;
   try {
-    const follow = await recordFollow(page, job.jobId, seconds);
+    const follow = await recordFollow(page, seconds);
 
     // Completion: the panel learns it from the log API (progress) or the Jobs API.
     const requests = apiRequests(page);
