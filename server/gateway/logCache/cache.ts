@@ -25,8 +25,12 @@ import { JobLog, type LogCacheSettings, type TailContext } from './jobLog.ts';
 import { readLog } from './readLog.ts';
 import type { LogIdResolver } from './logJobId.ts';
 
-/** How long a request on a job never read before waits for the upstream's first answer. */
-const FIRST_ANSWER_WAIT_MS = 5_000;
+/**
+ * How long a request on a job never read before waits for the upstream's first answer: a huge
+ * log's first byte can take seconds (the upstream builds its answer first). Under the app's
+ * 15 s limit on the wait for headers, so the browser gets lines rather than a 503 to retry.
+ */
+const FIRST_ANSWER_WAIT_MS = 12_000;
 /** Lines deleted per transaction when a job is evicted. */
 const EVICT_BATCH = 5_000;
 const MESSAGE = 'Job details retrieved';

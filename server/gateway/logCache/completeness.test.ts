@@ -22,6 +22,8 @@ interface Script {
   order: number[];
   /** A pause after each chunk of this many rows (ms), to stretch a read out. */
   pauseEvery?: { rows: number; ms: number };
+  /** A pause before the answer's first byte (ms). */
+  firstByteMs?: number;
   progress?: string;
 }
 
@@ -47,6 +49,7 @@ function scripted(
       return new Response(
         new ReadableStream<Uint8Array>({
           async start(controller) {
+            if (script.firstByteMs) await sleep(script.firstByteMs);
             const head = JSON.stringify({ status: 'SUCCESS', payload: { job, logs: [] } });
             controller.enqueue(encoder.encode(head.slice(0, -3)));
             for (let i = 0; i < rows.length; i++) {
@@ -138,6 +141,13 @@ describe('completeness', () => {
     expect(after.gateway.epoch).toBe(1);
     expect(after.ids).toContain(150);
   });
+
+  it('answers a first viewer with lines even when the upstream takes seconds to start', async () => {
+    const upstream = scripted({ order: range(1, 50), firstByteMs: 6_000 });
+    const { app } = await cacheOver(upstream);
+    const first = await page(app, 0);
+    expect(first.ids).toEqual(range(1, 50));
+  }, 20_000);
 
   it("reads with the server's token, never a browser's", async () => {
     const upstream = scripted({ order: range(1, 10) }, 'server-token-1');
