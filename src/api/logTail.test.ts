@@ -22,21 +22,22 @@ import {
 } from './logTail';
 import { MAX_LOG_WAIT_SECONDS } from './schemas';
 
-describe('tail state', () => {
-  const ok: CatchUpResult = {
-    added: 0,
-    requests: 1,
-    progress: 'IN_PROGRESS',
-    jobFound: true,
-    serverLastId: 5,
-    caughtUp: true,
-    error: null,
-    gateway: null,
-    longPoll: false,
-    epoch: null,
-    epochChanged: false,
-  };
+/** A caught-up answer without a gateway status. */
+const ok: CatchUpResult = {
+  added: 0,
+  requests: 1,
+  progress: 'IN_PROGRESS',
+  jobFound: true,
+  serverLastId: 5,
+  caughtUp: true,
+  error: null,
+  gateway: null,
+  longPoll: false,
+  epoch: null,
+  epochChanged: false,
+};
 
+describe('tail state', () => {
   it('polls every 2 s, then backs off gradually to 10 s after a minute without lines', () => {
     let state = initialTail(0);
     expect(pollDelay(state)).toBe(POLL_INTERVAL_MS);
@@ -137,19 +138,7 @@ describe('catchUp', () => {
 
 describe('behind the gateway', () => {
   const live = gatewayStatus();
-  const answer: CatchUpResult = {
-    added: 0,
-    requests: 1,
-    progress: 'IN_PROGRESS',
-    jobFound: true,
-    serverLastId: 5,
-    caughtUp: true,
-    error: null,
-    gateway: live,
-    longPoll: false,
-    epoch: 1,
-    epochChanged: false,
-  };
+  const answer: CatchUpResult = { ...ok, gateway: live, epoch: 1 };
   const held: CatchUpResult = { ...answer, gateway: { ...live, longPoll: true }, longPoll: true };
   const open = { jobTerminal: false };
   const after = (state: TailState, result: CatchUpResult, now: number) =>
