@@ -86,7 +86,7 @@ describe('sync', () => {
       },
       { timeout: 5_000 },
     );
-  });
+  }, 30_000);
 
   it('takes in new jobs from the first page between passes', async () => {
     const g = await start({ sync: { passIntervalMs: 60_000, hotIntervalMs: 50 } });
@@ -101,7 +101,7 @@ describe('sync', () => {
         timeout: 5_000,
       },
     );
-  });
+  }, 30_000);
 
   it('drops jobs two complete passes no longer list, never on one missed pass', async () => {
     const g = await start({ sync: { hotIntervalMs: 60_000 } });
@@ -128,7 +128,7 @@ describe('sync', () => {
       timeout: 10_000,
     });
     expect((await list(g, '?limit=100')).total).toBe(60);
-  });
+  }, 30_000);
 
   it('counts and skips jobs that fail the contract, names them, and removes nothing', async () => {
     const g = await start({ sync: { hotIntervalMs: 60_000 } });
@@ -304,7 +304,7 @@ describe('credentials', () => {
       await served.close();
       await upstream.stop();
     }
-  });
+  }, 30_000);
 });
 
 describe('bad input', () => {
