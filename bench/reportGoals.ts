@@ -7,7 +7,7 @@ import { perMinute } from './lib/stats.ts';
 import { med, n } from './reportNumbers.ts';
 import type { BenchResults, LogGatewayResults } from './results.ts';
 import { DEFAULT_LOG_CACHE } from '../server/gateway/logCache/jobLog.ts';
-import { POLL_INTERVAL_MS } from '../src/api/logTail.ts';
+import { POLL_INTERVAL_MS } from '../src/features/job-log/tail/tailPolicy.ts';
 
 export interface Goal {
   goal: string;

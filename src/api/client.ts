@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod/mini';
 import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../contract/headers';
+import './zodConfig';
 import { httpError, networkError, parseError, schemaError, timeoutError } from './errorMessages';
 import type { ApiError, ApiName } from './errors';
 import { getToken, requestToken } from './tokens';

@@ -4,10 +4,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { IconActivityHeartbeat } from '@tabler/icons-react';
 import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { clearTokens } from '../api/tokens';
-import { OnDemandTokenPrompt, PhoneSettingsMenu } from '../components/ui/OnDemand';
-import { ColorSchemeControl } from '../components/ui/ColorSchemeControl';
-import { TimeZoneControl } from '../components/ui/TimeZoneControl';
-import { paths } from './paths';
+import { OnDemandTokenPrompt, PhoneSettingsMenu } from '../ui/OnDemand';
+import { ColorSchemeControl } from '../ui/ColorSchemeControl';
+import { TimeZoneControl } from '../ui/TimeZoneControl';
+import { paths } from '../config/paths';
 import classes from './AppLayout.module.css';
 
 export function AppLayout() {

@@ -1,8 +1,8 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { OnDemandNotifications } from '../components/ui/OnDemand';
-import { TimeZoneProvider } from '../components/ui/timeZone';
+import { OnDemandNotifications } from '../ui/OnDemand';
+import { TimeZoneProvider } from '../ui/timeZone';
 import { colorSchemeManager, cssVariablesResolver, theme } from './theme';
 
 // Devtools only in development builds; the production bundle never includes them.

@@ -1,8 +1,8 @@
 import { createBrowserRouter, redirect } from 'react-router';
-import { NotFoundPage } from '../pages/NotFoundPage';
+import { NotFoundPage } from './NotFoundPage';
 import { AppLayout } from './AppLayout';
 import { RouteError } from './RouteError';
-import { paths } from './paths';
+import { paths } from '../config/paths';
 
 /**
  * Each page is its own chunk: the job list never loads the log panel's code and a deep link to
@@ -18,12 +18,12 @@ export function createRouter() {
         { index: true, loader: () => redirect(paths.jobs()) },
         {
           path: 'jobs',
-          lazy: async () => ({ Component: (await import('../pages/JobListPage')).JobListPage }),
+          lazy: async () => ({ Component: (await import('../features/job-list')).JobListPage }),
         },
         {
           path: 'jobs/:jobId',
           lazy: async () => ({
-            Component: (await import('../pages/JobDetailPage')).JobDetailPage,
+            Component: (await import('../features/job-detail')).JobDetailPage,
           }),
         },
         { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,5 @@
 /** Log lines and a Job log API in memory, for the tail's tests. */
-import type { LogGatewayStatus, LogLine } from '../api/schemas';
+import type { LogGatewayStatus, LogLine } from '../contract';
 
 export function line(id: number): LogLine {
   return { id, level: 'INFO', message: `m${id}`, creationDate: null };

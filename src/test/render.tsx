@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderOptions } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { TimeZoneProvider } from '../components/ui/timeZone';
+import { TimeZoneProvider } from '../ui/timeZone';
 
 /** Renders with the app's providers: a fresh QueryClient per test, no retries. */
 export function renderWithProviders(

@@ -1,0 +1,116 @@
+import { Stack, Tabs, Text } from '@mantine/core';
+import { isTerminalStatus } from '../../../lib/job';
+import type { WorkflowJob } from '../../../contract';
+import { parseTime } from '../../../lib/time';
+import { JobLogPanel } from '../../job-log';
+import { RegionBoundary } from '../../../ui/RegionBoundary';
+import { CurrentStepCard } from './CurrentStepCard';
+import { JobHeader } from './JobHeader';
+import { LazyJobMetadataPanel, LazyRawJsonView, LazyStepsTable, TabLoading } from './lazyTabs';
+import { pastSteps } from '../model/stepOrder';
+import { DETAIL_TABS, type DetailTab } from '../model/detailTab';
+import classes from './JobDetailView.module.css';
+import type { ReactNode } from 'react';
+
+interface JobDetailViewProps {
+  job: WorkflowJob;
+  raw: unknown;
+  tab: DetailTab;
+  onTabChange: (tab: DetailTab) => void;
+  listHref: string;
+  /** Shown above the tabs, e.g. the "data may be stale" banner. */
+  notice?: ReactNode;
+}
+
+const TAB_LABELS: Record<DetailTab, string> = {
+  overview: 'Overview',
+  steps: 'Steps',
+  metadata: 'Metadata',
+  raw: 'Raw',
+  log: 'Log',
+};
+
+/** The job detail page's body: header, then tabs (overview, steps, metadata, raw, log). */
+export function JobDetailView({
+  job,
+  raw,
+  tab,
+  onTabChange,
+  listHref,
+  notice,
+}: JobDetailViewProps) {
+  const status = job.metadata.status;
+  const terminal = isTerminalStatus(status);
+  const steps = pastSteps(job.completedSteps, job.cancelledSteps);
+  // A job that ended with a step still open: that step's clock stopped at the job's last update.
+  const endedAt = terminal ? parseTime(job.metadata.updated) : null;
+  return (
+    <div className={`${classes.page} ${tab === 'log' ? classes.fill : ''}`}>
+      <RegionBoundary label="the job's header">
+        <JobHeader job={job} listHref={listHref} />
+      </RegionBoundary>
+      {notice}
+      <Tabs
+        value={tab}
+        onChange={(value) => {
+          if (value && (DETAIL_TABS as readonly string[]).includes(value)) {
+            onTabChange(value as DetailTab);
+          }
+        }}
+        keepMounted={false}
+        className={classes.tabs}
+      >
+        <Tabs.List>
+          {DETAIL_TABS.map((t) => (
+            <Tabs.Tab key={t} value={t} className={classes.tab}>
+              {TAB_LABELS[t]}
+              {t === 'steps' && steps.length ? ` (${steps.length})` : ''}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <RegionBoundary label="the overview">
+            <Stack gap="md">
+              <CurrentStepCard step={job.metadata.currentStep?.singleStep} endedAt={endedAt} />
+              <Text size="sm" c="dimmed">
+                {steps.length === 0
+                  ? 'No steps completed yet.'
+                  : `${countOf(steps, 'completed')} completed, ${countOf(steps, 'cancelled')} cancelled: see Steps.`}
+              </Text>
+            </Stack>
+          </RegionBoundary>
+        </Tabs.Panel>
+        <TabLoading>
+          <Tabs.Panel value="steps" pt="md">
+            <RegionBoundary label="the steps">
+              <LazyStepsTable rows={steps} />
+            </RegionBoundary>
+          </Tabs.Panel>
+        </TabLoading>
+        <TabLoading>
+          <Tabs.Panel value="metadata" pt="md">
+            <RegionBoundary label="the metadata">
+              <LazyJobMetadataPanel job={job} />
+            </RegionBoundary>
+          </Tabs.Panel>
+        </TabLoading>
+        <TabLoading>
+          <Tabs.Panel value="raw" pt="md">
+            <RegionBoundary label="the raw job">
+              <LazyRawJsonView raw={raw} />
+            </RegionBoundary>
+          </Tabs.Panel>
+        </TabLoading>
+        <Tabs.Panel value="log" pt="md" className={classes.logPanel}>
+          <RegionBoundary label="the log">
+            <JobLogPanel jobId={job.jobId} jobTerminal={terminal} />
+          </RegionBoundary>
+        </Tabs.Panel>
+      </Tabs>
+    </div>
+  );
+}
+
+function countOf(steps: ReturnType<typeof pastSteps>, outcome: 'completed' | 'cancelled') {
+  return steps.filter((s) => s.outcome === outcome).length;
+}

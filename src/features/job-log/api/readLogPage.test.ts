@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { PayloadShapeError, readLogPage } from './readLogPage';
+
+const job = { id: 7, name: 'Bulk edit', status: 'ENABLED', progress: 'IN_PROGRESS' };
+const row = (id: unknown, message = `line ${String(id)}`) => ({
+  id,
+  level: 'INFO',
+  message,
+  creationDate: '2026-01-01T00:00:00.000Z',
+  lastUpdate: '2026-01-01T00:00:00.000Z',
+});
+
+describe('readLogPage', () => {
+  it('reads the documented envelope', () => {
+    const page = readLogPage({
+      status: 'SUCCESS',
+      message: 'ok',
+      payload: { job, logs: [row(3)] },
+    });
+    expect(page.job?.name).toBe('Bulk edit');
+    expect(page.lines).toEqual([
+      { id: 3, level: 'INFO', message: 'line 3', creationDate: '2026-01-01T00:00:00.000Z' },
+    ]);
+  });
+
+  it('reads the newer envelope', () => {
+    const page = readLogPage({
+      messages: [{ status: 'SUCCESS' }],
+      payload: { job, logs: [row(1)] },
+    });
+    expect(page.lines.map((l) => l.id)).toEqual([1]);
+  });
+
+  it('answers job null for an unknown job', () => {
+    expect(readLogPage({ status: 'SUCCESS', payload: { job: null, logs: [] } })).toEqual({
+      job: null,
+      lines: [],
+    });
+  });
+
+  it('sorts, dedupes, and drops null rows, non-numeric ids and ids at or below the cursor', () => {
+    const logs = [
+      row(40),
+      row('12'),
+      { id: null, level: null, message: null, creationDate: null, lastUpdate: null },
+      null,
+      row(40, 'again'),
+      row('x'),
+      row(5),
+      row(25),
+    ];
+    const page = readLogPage({ status: 'SUCCESS', payload: { job, logs } }, 10);
+    expect(page.lines.map((l) => l.id)).toEqual([12, 25, 40]);
+    expect(page.lines[2]?.message).toBe('line 40');
+  });
+
+  it('fills missing text fields instead of failing', () => {
+    const page = readLogPage({ status: 'SUCCESS', payload: { job, logs: [{ id: 1 }] } });
+    expect(page.lines).toEqual([{ id: 1, level: '', message: '', creationDate: null }]);
+  });
+
+  it.each([
+    ['no payload', { status: 'SUCCESS' }],
+    ['no envelope', { job, logs: [] }],
+    ['logs not an array', { status: 'SUCCESS', payload: { job, logs: 'nope' } }],
+    ['a row not an object', { status: 'SUCCESS', payload: { job, logs: [1] } }],
+    [
+      'a message that is an object',
+      { status: 'SUCCESS', payload: { job, logs: [row(1, {} as never)] } },
+    ],
+  ])('throws on %s', (_name, value) => {
+    expect(() => readLogPage(value)).toThrow(PayloadShapeError);
+  });
+
+  it('throws on a job without an id', () => {
+    expect(() =>
+      readLogPage({ status: 'SUCCESS', payload: { job: { name: 'x' }, logs: [] } }),
+    ).toThrow();
+  });
+});

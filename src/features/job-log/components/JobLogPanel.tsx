@@ -1,0 +1,229 @@
+import { Button, Text } from '@mantine/core';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type MouseEvent,
+} from 'react';
+import { useLogTail } from '../tail/logTailQuery';
+import classes from './JobLogPanel.module.css';
+import { LevelChips } from './LevelChips';
+import { LogControls } from './LogControls';
+import { LogList, type LogListHandle } from './LogList';
+import { LogSearch } from './LogSearch';
+import { LogStatusLine } from './LogStatusLine';
+import type { LogLevel } from '../model/logLevel';
+import { useLogPrefs } from '../model/logPrefs';
+import { formatLineHash, parseLineHash } from '../model/permalink';
+import { useLineNavigation } from '../viewport/useLineNavigation';
+import { useFollowState } from '../viewport/useFollowState';
+import { useLogExport } from '../hooks/useLogExport';
+import { useLogIndexes } from '../store/useLogIndexes';
+import { useLogKeyboard } from '../hooks/useLogKeyboard';
+import { useLogUrlState } from '../hooks/useLogUrlState';
+import { usePanelHeight } from '../viewport/usePanelHeight';
+import { useStableCallback } from '../hooks/useStableCallback';
+import { useTimeFormatter } from '../hooks/useTimeFormatter';
+import { formatCount } from '../model/formatCount';
+import { missingLogText } from '../model/gatewayText';
+
+/** The live log of one job: tail, filters, search, permalinks, copy and download. */
+export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal: boolean }) {
+  const [paused, setPaused] = useState(false);
+  const tail = useLogTail(jobId, { jobTerminal, paused });
+  const { store } = tail;
+  const version = useSyncExternalStore(store.subscribe, store.getVersion, store.getVersion);
+  const prefs = useLogPrefs();
+  const url = useLogUrlState();
+  const selection = useMemo(() => parseLineHash(url.hash), [url.hash]);
+  const live = !tail.tail.done && !jobTerminal;
+  const [searchText, setSearchText] = useState(url.q);
+  const listRef = useRef<LogListHandle>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  const height = usePanelHeight(panelRef);
+
+  // The URL keeps the search a moment after typing stops, so a million lines are not rescanned
+  // per keystroke.
+  const { update, q } = url;
+  useEffect(() => {
+    if (searchText === q) return;
+    const timer = setTimeout(() => update({ q: searchText }), 200);
+    return () => clearTimeout(timer);
+  }, [searchText, q, update]);
+
+  const { view, matches, errors } = useLogIndexes(store, version, url.levels, url.q, url.only);
+
+  const { follow, setFollow, newLines } = useFollowState({
+    store,
+    view,
+    answered: tail.tail.updatedAt !== null,
+    initial: () => !jobTerminal && selection === null,
+  });
+
+  const nav = useLineNavigation({ store, view, matches, errors, listRef, setFollow });
+
+  // A permalink scrolls to its line as soon as that line has arrived.
+  const scrolledHash = useRef<string | null>(null);
+  const selectionPosition = selection ? store.indexOfId(selection.from) : -1;
+  useLayoutEffect(() => {
+    if (!selection || selectionPosition < 0 || scrolledHash.current === url.hash) return;
+    scrolledHash.current = url.hash;
+    setFollow(false);
+    listRef.current?.scrollToRow(view.rowAtOrAfter(selectionPosition));
+  }, [selection, selectionPosition, url.hash, view, setFollow]);
+
+  const { setLineHash } = url;
+  const onIdClick = useCallback(
+    (id: number, event: MouseEvent<HTMLAnchorElement>) => {
+      event.preventDefault();
+      const range =
+        event.shiftKey && selection
+          ? { from: Math.min(selection.from, id), to: Math.max(selection.from, id) }
+          : { from: id, to: id };
+      // Already in view: no scroll for this hash.
+      scrolledHash.current = formatLineHash(range);
+      setFollow(false);
+      setLineHash(formatLineHash(range));
+    },
+    [selection, setFollow, setLineHash],
+  );
+
+  const exported = useLogExport({ jobId, store, selection, fetchRest: tail.fetchRest });
+
+  // Stable handlers: the memoised toolbar pieces re-render only when what they show changes.
+  const onCopy = useStableCallback(() => void exported.copyRange());
+  const onDownloadClick = useStableCallback(() => void exported.download());
+  const moveError = useStableCallback(nav.moveError);
+  const moveMatch = useStableCallback(nav.moveMatch);
+  const onOnlyChange = useCallback((only: boolean) => update({ only }), [update]);
+  const onToggleLevel = useCallback(
+    (level: LogLevel, shown: boolean) =>
+      update((current) => {
+        const levels = new Set(current.levels);
+        if (shown) levels.add(level);
+        else levels.delete(level);
+        return { levels };
+      }),
+    [update],
+  );
+
+  const formatTime = useTimeFormatter(prefs.timeMode);
+
+  useLogKeyboard({
+    '/': () => searchRef.current?.focus(),
+    f: () => setFollow(!follow),
+    w: () => prefs.setWrap(!prefs.wrap),
+    t: prefs.cycleTimeMode,
+    g: () => {
+      setFollow(false);
+      listRef.current?.scrollToTop();
+    },
+    G: () => setFollow(true),
+    e: () => nav.moveError(1),
+  });
+
+  const { gateway } = tail.tail;
+  const emptyText =
+    tail.tail.updatedAt === null
+      ? 'Loading log...'
+      : store.size > 0
+        ? 'No lines match the filters.'
+        : gateway?.state === 'missing'
+          ? `${missingLogText(gateway)}.`
+          : 'No log lines yet.';
+
+  const waitingFor =
+    selection && selectionPosition < 0
+      ? tail.tail.done
+        ? `Line ${selection.from} is not in this log`
+        : `Loading line ${selection.from}`
+      : null;
+
+  return (
+    <section ref={panelRef} className={classes.panel} aria-label="Job log" style={{ height }}>
+      <div className={classes.toolbar}>
+        <div className={classes.toolbarRow}>
+          <LogControls
+            live={live}
+            paused={paused}
+            onPausedChange={setPaused}
+            follow={follow}
+            onFollowChange={setFollow}
+            wrap={prefs.wrap}
+            onWrapChange={prefs.setWrap}
+            timeMode={prefs.timeMode}
+            onTimeModeChange={prefs.setTimeMode}
+            errorsAvailable={errors.size > 0 && url.levels.has('ERROR')}
+            onError={moveError}
+            canCopy={selection !== null && selectionPosition >= 0}
+            copied={exported.copied}
+            onCopy={onCopy}
+            downloadLabel={
+              exported.downloading ? `Fetching... ${formatCount(store.size)} lines` : null
+            }
+            onDownload={onDownloadClick}
+          />
+        </div>
+        <div className={classes.toolbarRow}>
+          <LogSearch
+            value={searchText}
+            onChange={setSearchText}
+            current={nav.matchCursor === null ? 0 : nav.matchCursor + 1}
+            total={matches?.size ?? 0}
+            onMove={moveMatch}
+            only={url.only}
+            onOnlyChange={onOnlyChange}
+            inputRef={searchRef}
+          />
+          <LevelChips levels={url.levels} store={store} onToggle={onToggleLevel} />
+        </div>
+      </div>
+      <div className={classes.listWrap}>
+        <LogList
+          store={store}
+          view={view}
+          version={version}
+          wrap={prefs.wrap}
+          follow={follow}
+          onFollowChange={setFollow}
+          formatTime={formatTime}
+          query={url.q}
+          selection={selection}
+          currentMatch={nav.currentPosition}
+          onIdClick={onIdClick}
+          handleRef={listRef}
+          emptyText={emptyText}
+        />
+        {newLines > 0 ? (
+          <Button
+            className={classes.jump}
+            size="compact-sm"
+            radius="xl"
+            onClick={() => setFollow(true)}
+          >
+            {formatCount(newLines)} new {newLines === 1 ? 'line' : 'lines'} - Jump to latest
+          </Button>
+        ) : null}
+      </div>
+      {waitingFor || exported.downloadError ? (
+        <Text size="xs" px="xs" c={exported.downloadError ? 'red' : 'dimmed'} role="status">
+          {exported.downloadError ? `Download failed: ${exported.downloadError}` : waitingFor}
+        </Text>
+      ) : null}
+      <LogStatusLine
+        tail={tail.tail}
+        lines={store.size}
+        backfill={tail.backfill}
+        paused={paused}
+        onRetry={tail.retry}
+        onRecheck={tail.recheck}
+        notice={null}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+/** The job log's public entry: the panel the detail page shows, and its query for the router. */
+export { JobLogPanel } from './components/JobLogPanel';
+export { logTailOptions } from './tail/logTailQuery';

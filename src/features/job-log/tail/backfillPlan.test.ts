@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { LogLine } from '../../../contract';
+import {
+  BLOCK_PAGES,
+  WINDOW_LINES,
+  backfillDone,
+  backfillProgress,
+  finishBlock,
+  nextBlock,
+  planJump,
+  takeBlockPage,
+} from './backfillPlan';
+
+const line = (id: number): LogLine => ({ id, level: 'INFO', message: '', creationDate: null });
+/** `n` lines from `first`, `step` ids apart (other jobs take the ids between). */
+const lines = (first: number, n: number, step = 1) =>
+  Array.from({ length: n }, (_, i) => line(first + i * step));
+
+describe('planJump', () => {
+  it('jumps to a window of about WINDOW_LINES before the last id, estimating the id density', () => {
+    const plan = planJump({ lines: lines(1000, 2000, 3), lastLogIdHeader: 100_000 })!;
+    expect(plan.gapFrom).toBe(1000 + 1999 * 3);
+    expect(plan.idsPerLine).toBe(3);
+    expect(plan.gapTo).toBe(100_000 - WINDOW_LINES * 3);
+    expect(plan.filledFrom).toBe(plan.gapTo);
+    expect(plan.blockLines).toBe(BLOCK_PAGES * 2000);
+    expect(backfillDone(plan)).toBe(false);
+    expect(backfillProgress(plan)).toBe(0);
+  });
+
+  it('does not jump without the header, when the page reached the last id, or when few pages remain', () => {
+    expect(planJump({ lines: lines(1, 2000), lastLogIdHeader: null })).toBeNull();
+    // An uncapped server (LOG_PAGE_LIMIT=0) sent everything at once.
+    expect(planJump({ lines: lines(1, 30_000), lastLogIdHeader: 30_000 })).toBeNull();
+    expect(planJump({ lines: [], lastLogIdHeader: 5 })).toBeNull();
+    // 4,500 lines in pages of 2,000: reading forward is as quick as jumping.
+    expect(planJump({ lines: lines(1, 2000), lastLogIdHeader: 4500 })).toBeNull();
+    expect(planJump({ lines: lines(1, 2000), lastLogIdHeader: 2000 + 4 * 2000 })).not.toBeNull();
+  });
+});
+
+describe('backfill blocks', () => {
+  it('walks down from the window in blocks, each read forward until it passes its upper end', () => {
+    const plan = planJump({ lines: lines(1, 2000, 2), lastLogIdHeader: 200_000 })!;
+    const first = (plan.block = nextBlock(plan));
+    expect(first.to).toBe(plan.gapTo);
+    expect(first.from).toBe(plan.gapTo - plan.blockLines * 2);
+    expect(first.cursor).toBe(first.from);
+
+    expect(takeBlockPage(first, { job: {}, lines: lines(first.from + 2, 2000, 2) })).toBe(false);
+    expect(first.cursor).toBe(first.from + 4000);
+    expect(backfillProgress(plan)).toBeCloseTo(4000 / (plan.gapTo - plan.gapFrom));
+    // The last page runs past the block: what lies above its end is held already, and dropped.
+    const done = takeBlockPage(first, { job: {}, lines: lines(first.cursor + 2, 9000, 2) });
+    expect(done).toBe(true);
+    expect(first.lines.at(-1)!.id).toBeLessThanOrEqual(first.to);
+    expect(first.lines).toHaveLength((first.to - first.from) / 2);
+
+    finishBlock(plan, first);
+    expect(plan.filledFrom).toBe(first.from);
+    expect(plan.idsPerLine).toBe(2);
+    const second = nextBlock(plan);
+    expect(second.to).toBe(first.from);
+  });
+
+  it('the lowest block stops at the first page, and the backfill is then done', () => {
+    const plan = planJump({ lines: lines(1, 2000), lastLogIdHeader: 10_000 })!;
+    const block = (plan.block = nextBlock(plan));
+    expect(block.from).toBe(plan.gapFrom);
+    takeBlockPage(block, { job: {}, lines: lines(block.from + 1, plan.gapTo - block.from + 5) });
+    finishBlock(plan, block);
+    expect(backfillDone(plan)).toBe(true);
+    expect(backfillProgress(plan)).toBe(1);
+  });
+
+  it('an empty page or a vanished job completes a block; a block without lines widens the next', () => {
+    const plan = planJump({ lines: lines(1, 2000), lastLogIdHeader: 1_000_000 })!;
+    const block = nextBlock(plan);
+    expect(takeBlockPage(block, { job: null, lines: [] })).toBe(true);
+    finishBlock(plan, block);
+    expect(plan.idsPerLine).toBe(2);
+    expect(nextBlock(plan).to - nextBlock(plan).from).toBe(plan.blockLines * 2);
+  });
+});
