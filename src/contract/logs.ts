@@ -46,14 +46,6 @@ export const logEnvelopeSchema = z.union([
 ]);
 export type LogEnvelope = z.infer<typeof logEnvelopeSchema>;
 
-/** A normalised log line: what the app holds after dropping null rows and sorting by id. */
-export interface LogLine {
-  id: number;
-  level: string;
-  message: string;
-  creationDate: string | null;
-}
-
 /** The Job log API's 401/400 body: `{ context, errors: [{ msg, location }] }`. */
 export const logApiErrorSchema = z.looseObject({
   context: z.optional(z.unknown()),

@@ -1,7 +1,15 @@
 /** Log lines and a Job log API in memory, for the tail's tests. */
-import type { LogGatewayStatus, LogLine } from '../contract';
+import type { LogGatewayStatus } from '../contract';
 
-export function line(id: number): LogLine {
+/** A row as the fake server sends it. */
+export interface WireLine {
+  id: number;
+  level: string;
+  message: string;
+  creationDate: string | null;
+}
+
+export function line(id: number): WireLine {
   return { id, level: 'INFO', message: `m${id}`, creationDate: null };
 }
 
@@ -25,7 +33,7 @@ export function gatewayStatus(patch: Partial<LogGatewayStatus> = {}): LogGateway
  * missing, and a request with `wait` held until lines come or the wait runs out.
  */
 export class FakeLogServer {
-  lines: LogLine[] = [];
+  lines: WireLine[] = [];
   progress = 'IN_PROGRESS';
   cap = 3;
   failNext = 0;

@@ -65,6 +65,8 @@ describe('fetchLogPage through the gateway', () => {
       level: expect.any(String),
       message: expect.any(String),
       creationDate: expect.any(String),
+      severity: expect.any(String),
+      label: expect.any(String),
     });
   });
 

@@ -4,6 +4,7 @@ import { gatewayStatus } from '../../../test/fakeLogServer';
 import { DEFAULT_TIMEOUT_MS, setFetch, type FetchLike } from '../../../api/client';
 import { ApiError } from '../../../api/errors';
 import { fetchLogPage } from './fetchLogPage';
+import { testLine } from '../testLines';
 
 function answer(extra: Record<string, unknown> = {}): Response {
   const payload = { job: { id: 'j1', progress: 'IN_PROGRESS' }, logs: [{ id: 4, level: 'INFO' }] };
@@ -38,7 +39,7 @@ describe('fetchLogPage behind the gateway', () => {
     const page = await fetchLogPage('j1', 0);
     expect(page).toEqual({
       job: { id: 'j1', progress: 'IN_PROGRESS' },
-      lines: [{ id: 4, level: 'INFO', message: '', creationDate: null }],
+      lines: [testLine(4, 'INFO', '')],
       lastLogIdHeader: 4,
       gateway,
     });

@@ -8,8 +8,8 @@ import {
   logGatewaySchema,
   type LogGatewayStatus,
   type LogJob,
-  type LogLine,
 } from '../../../contract';
+import type { LogLine } from '../model/logLine';
 
 export interface LogPageResult {
   /** null: the Job log API does not know this job. */

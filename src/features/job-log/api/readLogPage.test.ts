@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { logEnvelopeSchema } from '../../../contract';
 import { PayloadShapeError, readLogPage } from './readLogPage';
 
 const job = { id: 7, name: 'Bulk edit', status: 'ENABLED', progress: 'IN_PROGRESS' };
@@ -19,7 +20,14 @@ describe('readLogPage', () => {
     });
     expect(page.job?.name).toBe('Bulk edit');
     expect(page.lines).toEqual([
-      { id: 3, level: 'INFO', message: 'line 3', creationDate: '2026-01-01T00:00:00.000Z' },
+      {
+        id: 3,
+        level: 'INFO',
+        message: 'line 3',
+        creationDate: '2026-01-01T00:00:00.000Z',
+        severity: 'INFO',
+        label: 'INFO',
+      },
     ]);
   });
 
@@ -56,10 +64,12 @@ describe('readLogPage', () => {
 
   it('fills missing text fields instead of failing', () => {
     const page = readLogPage({ status: 'SUCCESS', payload: { job, logs: [{ id: 1 }] } });
-    expect(page.lines).toEqual([{ id: 1, level: '', message: '', creationDate: null }]);
+    expect(page.lines).toEqual([
+      { id: 1, level: '', message: '', creationDate: null, severity: 'OTHER', label: '-' },
+    ]);
   });
 
-  it.each([
+  const refused = [
     ['no payload', { status: 'SUCCESS' }],
     ['no envelope', { job, logs: [] }],
     ['logs not an array', { status: 'SUCCESS', payload: { job, logs: 'nope' } }],
@@ -68,8 +78,31 @@ describe('readLogPage', () => {
       'a message that is an object',
       { status: 'SUCCESS', payload: { job, logs: [row(1, {} as never)] } },
     ],
-  ])('throws on %s', (_name, value) => {
+  ] as const;
+
+  it.each(refused)('throws on %s', (_name, value) => {
     expect(() => readLogPage(value)).toThrow(PayloadShapeError);
+  });
+
+  // The reader is hand-written for speed; the contract's zod schema is the wire format's
+  // definition. They must agree: what the schema accepts is read, what the reader refuses the
+  // schema refuses too. (The reader is more lenient only in turning numbers into text.)
+  it.each([
+    [
+      'the documented envelope',
+      { status: 'SUCCESS', message: '', payload: { job, logs: [row(3)] } },
+    ],
+    ['the newer envelope', { messages: [{ status: 'SUCCESS' }], payload: { job, logs: [row(3)] } }],
+    ['the all-null row', { status: 'SUCCESS', payload: { job, logs: [{ id: null }] } }],
+    ['an unknown job', { status: 'SUCCESS', payload: { job: null, logs: [] } }],
+    ['string ids', { status: 'SUCCESS', payload: { job, logs: [row('12'), row('3')] } }],
+  ])('reads %s, which the contract accepts', (_name, value) => {
+    expect(logEnvelopeSchema.safeParse(value).success).toBe(true);
+    expect(() => readLogPage(value)).not.toThrow();
+  });
+
+  it.each(refused)('the contract refuses %s too', (_name, value) => {
+    expect(logEnvelopeSchema.safeParse(value).success).toBe(false);
   });
 
   it('throws on a job without an id', () => {

@@ -1,12 +1,14 @@
 /**
- * Reads a Job log API response into log lines.
+ * Reads a Job log API response into log lines: the one place rows are normalised (ids, nulls,
+ * the level folded), sorted and deduplicated.
  *
  * Hand-written rather than zod per row: a page holds up to 100,000 rows, and zod followed by a
  * normalising pass took about 2.5 times as long as this single pass (beside JSON.parse itself).
  * It still validates: a payload of the wrong shape throws, and the client turns that into an
  * `ApiError` of kind 'schema'.
  */
-import { logJobSchema, type LogJob, type LogLine } from '../../../contract';
+import { logJobSchema, type LogJob } from '../../../contract';
+import { makeLine, type LogLine } from '../model/logLine';
 
 export class PayloadShapeError extends Error {
   constructor(message: string) {
@@ -70,12 +72,14 @@ export function readLogPage(value: unknown, afterId = 0): LogPage {
     if (!isObject(row)) throw new PayloadShapeError(`payload.logs.${i}: expected an object`);
     const id = toId(row.id);
     if (id === null || id <= afterId) continue;
-    lines.push({
-      id,
-      level: optionalText(row, 'level', i) ?? '',
-      message: optionalText(row, 'message', i) ?? '',
-      creationDate: optionalText(row, 'creationDate', i),
-    });
+    lines.push(
+      makeLine(
+        id,
+        optionalText(row, 'level', i) ?? '',
+        optionalText(row, 'message', i) ?? '',
+        optionalText(row, 'creationDate', i),
+      ),
+    );
     if (id < previous) sorted = false;
     previous = id;
   }

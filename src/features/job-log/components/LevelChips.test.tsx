@@ -1,10 +1,11 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { testLine } from '../testLines';
 import { LogStore } from '../store/LogStore';
 import { renderWithProviders } from '../../../test/render';
 import { LevelChips } from './LevelChips';
 
-const line = (id: number, level: string) => ({ id, level, message: `m${id}`, creationDate: null });
+const line = (id: number, level: string) => testLine(id, level, `m${id}`);
 
 describe('LevelChips', () => {
   it('follows the store: counts update on append, OTHER appears with its first line', () => {

@@ -1,6 +1,6 @@
 import { Chip, Group } from '@mantine/core';
 import { memo, useSyncExternalStore } from 'react';
-import { LOG_LEVELS, type LogLevel } from '../model/logLevel';
+import { LOG_LEVELS, type LogLevel } from '../model/logLine';
 import type { LogStore } from '../store/LogStore';
 import { formatCount } from '../model/formatCount';
 

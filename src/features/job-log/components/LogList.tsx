@@ -15,7 +15,7 @@ import {
   type Ref,
 } from 'react';
 import type { LogStore } from '../store/LogStore';
-import type { LogLine } from '../../../contract';
+import type { LogLine } from '../model/logLine';
 import classes from './JobLogPanel.module.css';
 import { LogRow } from './LogRow';
 import type { LogView } from '../model/logView';

@@ -1,6 +1,5 @@
 import { memo, type MouseEvent, type ReactNode } from 'react';
-import { levelOf } from '../model/logLevel';
-import type { LogLine } from '../../../contract';
+import type { LogLine } from '../model/logLine';
 import { displayText } from '../model/logFormat';
 import classes from './JobLogPanel.module.css';
 
@@ -50,7 +49,7 @@ function highlight(text: string, query: string): ReactNode {
 export const LogRow = memo(function LogRow(props: LogRowProps) {
   const { line, position, top, time, query, selected, currentMatch, onIdClick, measureRef, row } =
     props;
-  const level = levelOf(line);
+  const level = line.severity;
   const className = [
     classes.row,
     LEVEL_CLASS[level],
@@ -77,7 +76,7 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
         {line.id}
       </a>
       {time !== null ? <span className={classes.time}>{time}</span> : null}
-      <span className={classes.level}>{line.level.trim().toUpperCase() || '-'}</span>
+      <span className={classes.level}>{line.label}</span>
       <span className={classes.message}>{highlight(displayText(line.message), query)}</span>
     </div>
   );

@@ -1,6 +1,6 @@
 /** How the time column reads, per the panel's time mode; null hides the column. */
 import { useMemo } from 'react';
-import type { LogLine } from '../../../contract';
+import type { LogLine } from '../model/logLine';
 import { formatRelative, parseTime } from '../../../lib/time';
 import { useTimeZone } from '../../../ui/timeZone';
 import { useNow } from '../../../ui/useNow';

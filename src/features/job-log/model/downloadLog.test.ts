@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { testLine } from '../testLines';
 import { LogStore } from '../store/LogStore';
 import { logFileName, logFileParts, rangeText } from './downloadLog';
 
 describe('log file', () => {
   const store = new LogStore();
   store.append([
-    { id: 9, level: 'INFO', message: 'b', creationDate: '2026-01-01T00:00:01Z' },
-    { id: 4, level: 'ERROR', message: '<img src=x onerror=alert(1)>', creationDate: null },
+    testLine(4, 'ERROR', '<img src=x onerror=alert(1)>'),
+    testLine(9, 'INFO', 'b', '2026-01-01T00:00:01Z'),
   ]);
 
   it('writes one line per log in id order', () => {

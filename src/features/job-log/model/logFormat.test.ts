@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { testLine } from '../testLines';
 import { displayText, formatLogLine, isoTime } from './logFormat';
 
 describe('logFormat', () => {
   it('formats a line as id, ISO time, level and message', () => {
-    const line = {
-      id: 42,
-      level: 'warn',
-      message: 'disk <b>low</b>',
-      creationDate: '2026-11-24T10:00:01Z',
-    };
+    const line = testLine(42, 'warn', 'disk <b>low</b>', '2026-11-24T10:00:01Z');
     expect(formatLogLine(line)).toBe('42 2026-11-24T10:00:01.000Z WARN disk <b>low</b>');
   });
 
   it('keeps one line per log and marks a missing time', () => {
-    const line = { id: 7, level: '', message: 'a\nb\r\nc', creationDate: null };
+    const line = testLine(7, '', 'a\nb\r\nc');
     expect(formatLogLine(line)).toBe('7 - - a\\nb\\nc');
     expect(isoTime('not a time')).toBe('-');
   });

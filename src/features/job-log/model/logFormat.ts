@@ -1,5 +1,5 @@
 /** How a log line becomes text: one line per log in copies and downloads, clean text on screen. */
-import type { LogLine } from '../../../contract';
+import type { LogLine } from './logLine';
 import { parseTime } from '../../../lib/time';
 import { revealBidi } from '../../../lib/bidi';
 
@@ -16,8 +16,7 @@ function oneLine(message: string): string {
 
 /** `<id> <ISO time> <LEVEL> <message>`: the format of copies and of `job-<id>.log`. */
 export function formatLogLine(line: LogLine): string {
-  const level = line.level.trim().toUpperCase() || '-';
-  return `${line.id} ${isoTime(line.creationDate)} ${level} ${oneLine(line.message)}`;
+  return `${line.id} ${isoTime(line.creationDate)} ${line.label} ${oneLine(line.message)}`;
 }
 
 // ANSI colour and cursor sequences (CSI) and other C0 controls except tab would show as junk.

@@ -1,13 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CHUNK_SIZE, LogStore } from './LogStore';
-import type { LogLine } from '../../../contract';
-
-const line = (id: number, level = 'INFO'): LogLine => ({
-  id,
-  level,
-  message: `line ${id}`,
-  creationDate: null,
-});
+import { testLine as line } from '../testLines';
 const range = (from: number, to: number, level = 'INFO') =>
   Array.from({ length: to - from }, (_, i) => line(from + i, level));
 
@@ -80,5 +73,13 @@ describe('LogStore.insertRun (backfilled blocks)', () => {
     expect(store.insertionsSince(0)).toBeNull();
     expect(store.insertionsSince(store.layoutVersion - 3)).toHaveLength(3);
     expect(store.insertionsSince(store.layoutVersion)).toEqual([]);
+  });
+
+  it('fails loudly instead of looping when a round cannot take a line', () => {
+    const store = new LogStore();
+    store.append([line(10), line(20)]);
+    // A broken position lookup (here: always the start) would make no progress.
+    vi.spyOn(store, 'lowerBound').mockReturnValue(0);
+    expect(() => store.insertRun([line(15)])).toThrow(/no progress at line 15/);
   });
 });

@@ -5,8 +5,7 @@
  * the new lines only (no copy of everything held per poll), and a rare line that arrives out of
  * order is spliced into one chunk. A log of a million lines stays one array of ~250 chunks.
  */
-import { levelOf, toLine, type IncomingLine, type LogLevel } from '../model/logLevel';
-import type { LogLine } from '../../../contract';
+import type { LogLevel, LogLine } from '../model/logLine';
 
 export const CHUNK_SIZE = 4096;
 
@@ -108,17 +107,23 @@ export class LogStore {
     }
   }
 
-  /** Adds lines in any order with any overlap; duplicates (by id) and all-null rows are dropped. */
-  append(rows: readonly IncomingLine[]): AppendResult {
+  /**
+   * Adds a page of lines, sorted by id without duplicates (as `readLogPage` gives them). Lines
+   * above the highest id held go on the end; a rare one at or below it is spliced in, or dropped
+   * when its id is held. Unsorted input is a bug upstream of the store: it throws.
+   */
+  append(lines: readonly LogLine[]): AppendResult {
     let added = 0;
     let atEnd = true;
-    let tail: LogLine[] = [];
-    let sorted = true;
-    const hadLines = this.total > 0;
-    for (const row of rows) {
-      const line = toLine(row);
-      if (!line) continue;
-      if (hadLines && line.id <= this.maxId) {
+    let previous = -Infinity;
+    for (const line of lines) {
+      if (line.id <= previous) {
+        throw new Error(
+          `LogStore.append: lines must be sorted by id (${line.id} after ${previous})`,
+        );
+      }
+      previous = line.id;
+      if (this.total > 0 && line.id <= this.maxId) {
         const at = this.insertEarlier(line);
         if (at >= 0) {
           added++;
@@ -127,15 +132,9 @@ export class LogStore {
         }
         continue;
       }
-      if (tail.length > 0 && line.id <= tail[tail.length - 1]!.id) sorted = false;
-      tail.push(line);
+      this.pushEnd(line);
+      added++;
     }
-    if (!sorted) {
-      tail.sort((a, b) => a.id - b.id);
-      tail = tail.filter((line, i) => i === 0 || tail[i - 1]!.id !== line.id);
-    }
-    for (const line of tail) this.pushEnd(line);
-    added += tail.length;
     if (added > 0) this.changed();
     return { added, atEnd };
   }
@@ -149,6 +148,8 @@ export class LogStore {
     let added = 0;
     let j = 0;
     while (j < lines.length) {
+      // Each round takes at least one line; one that took none would loop forever: fail loudly.
+      const from = j;
       const at = this.lowerBound(lines[j]!.id);
       const upper = at < this.total ? this.at(at).id : Infinity;
       if (upper === lines[j]!.id) {
@@ -161,6 +162,7 @@ export class LogStore {
         if (run.length > 0 && line.id <= run[run.length - 1]!.id) continue;
         run.push(line);
       }
+      if (j === from) throw new Error(`LogStore.insertRun: no progress at line ${lines[j]!.id}`);
       this.spliceRun(at, run);
       if (at < this.total - run.length) this.recordInsertion(at, run.length);
       added += run.length;
@@ -206,7 +208,7 @@ export class LogStore {
     this.starts.splice(insertAt, 0, ...added.map(() => 0));
     this.restartFrom(c);
     this.total += run.length;
-    for (const line of run) this.levelCounts[levelOf(line)]++;
+    for (const line of run) this.levelCounts[line.severity]++;
   }
 
   /** Recomputes each chunk's first position from chunk `c` on, after chunks changed size. */
@@ -234,7 +236,7 @@ export class LogStore {
     }
     last.push(line);
     this.total++;
-    this.levelCounts[levelOf(line)]++;
+    this.levelCounts[line.severity]++;
   }
 
   /** Splices a line in before the end; its position, or -1 if its id is already held. */
@@ -251,7 +253,7 @@ export class LogStore {
     }
     this.restartFrom(c);
     this.total++;
-    this.levelCounts[levelOf(line)]++;
+    this.levelCounts[line.severity]++;
     return index;
   }
 }

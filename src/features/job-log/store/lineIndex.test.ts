@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { testLine } from '../testLines';
 import { LogStore } from './LogStore';
 import { LineIndex, whereNow } from './lineIndex';
 import { filteredLines } from '../model/logView';
 
-const line = (id: number, level: string) => ({ id, level, message: `m${id}`, creationDate: null });
+const line = (id: number, level: string) => testLine(id, level, `m${id}`);
 
 describe('LineIndex', () => {
   it('extends with new lines only and rebuilds when a line lands before the end', () => {

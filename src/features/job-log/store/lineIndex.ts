@@ -5,7 +5,7 @@
  * when the store no longer knows what was inserted is the index rebuilt.
  */
 import type { Insertion, LogStore } from './LogStore';
-import type { LogLine } from '../../../contract';
+import type { LogLine } from '../model/logLine';
 
 /**
  * Where each insertion's lines sit in the store now, after the insertions that followed it; null

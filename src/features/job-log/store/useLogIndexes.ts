@@ -1,6 +1,6 @@
 /** The level filter, search matches and ERROR lines as incremental indexes over the store. */
 import { useMemo } from 'react';
-import { LOG_LEVELS, levelOf, type LogLevel } from '../model/logLevel';
+import { LOG_LEVELS, type LogLevel } from '../model/logLine';
 import type { LogStore } from './LogStore';
 import { LineIndex } from './lineIndex';
 import { allLines, filteredLines, type LogView } from '../model/logView';
@@ -20,7 +20,7 @@ export function useLogIndexes(
 ): LogIndexes {
   const allLevels = LOG_LEVELS.every((level) => levels.has(level));
   const levelIndex = useMemo(
-    () => (allLevels ? null : new LineIndex(store, (line) => levels.has(levelOf(line)))),
+    () => (allLevels ? null : new LineIndex(store, (line) => levels.has(line.severity))),
     [store, levels, allLevels],
   );
   const matches = useMemo(() => {
@@ -28,10 +28,10 @@ export function useLogIndexes(
     if (!needle) return null;
     return new LineIndex(
       store,
-      (line) => levels.has(levelOf(line)) && line.message.toLowerCase().includes(needle),
+      (line) => levels.has(line.severity) && line.message.toLowerCase().includes(needle),
     );
   }, [store, levels, query]);
-  const errors = useMemo(() => new LineIndex(store, (line) => levelOf(line) === 'ERROR'), [store]);
+  const errors = useMemo(() => new LineIndex(store, (line) => line.severity === 'ERROR'), [store]);
 
   return useMemo(() => {
     // Each update scans only the lines that arrived since the last one.

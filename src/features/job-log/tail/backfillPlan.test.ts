@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LogLine } from '../../../contract';
+import { testLine } from '../testLines';
+import type { LogLine } from '../model/logLine';
 import {
   BLOCK_PAGES,
   WINDOW_LINES,
@@ -11,7 +12,7 @@ import {
   takeBlockPage,
 } from './backfillPlan';
 
-const line = (id: number): LogLine => ({ id, level: 'INFO', message: '', creationDate: null });
+const line = (id: number): LogLine => testLine(id, 'INFO', '');
 /** `n` lines from `first`, `step` ids apart (other jobs take the ids between). */
 const lines = (first: number, n: number, step = 1) =>
   Array.from({ length: n }, (_, i) => line(first + i * step));

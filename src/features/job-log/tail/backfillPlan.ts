@@ -3,7 +3,7 @@
  * for a window just before the server's last id, and the gap between the first page and that
  * window is backfilled from the newest end down, in blocks of ids. Pure planning, no requests.
  */
-import type { LogLine } from '../../../contract';
+import type { LogLine } from '../model/logLine';
 
 /** Lines the window before the last id should bring (a screenful and plenty of scroll-back). */
 export const WINDOW_LINES = 1_250;

@@ -8,7 +8,8 @@ import {
   type PageResult,
   type TailState,
 } from './tailPolicy';
-import type { LogLine } from '../../../contract';
+import type { LogLine } from '../model/logLine';
+import { testLine } from '../testLines';
 import { backfillDone, type Backfill } from './backfillPlan';
 import { runPoll } from './runPoll';
 
@@ -49,12 +50,9 @@ class FakeServer {
     let lo = 0;
     while (lo < this.ids.length && this.ids[lo]! <= cursor) lo++;
     const end = this.cap === 0 ? this.ids.length : Math.min(this.ids.length, lo + this.cap);
-    const lines: LogLine[] = this.ids.slice(lo, end).map((id) => ({
-      id,
-      level: id % 7 ? 'INFO' : 'ERROR',
-      message: `m${id}`,
-      creationDate: null,
-    }));
+    const lines: LogLine[] = this.ids
+      .slice(lo, end)
+      .map((id) => testLine(id, id % 7 ? 'INFO' : 'ERROR', `m${id}`));
     const last = this.ids.at(-1);
     return {
       job: { progress: 'IN_PROGRESS' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FakeLogServer, gatewayStatus, line } from '../../../test/fakeLogServer';
+import { FakeLogServer, gatewayStatus } from '../../../test/fakeLogServer';
+import { testLine } from '../testLines';
 import { ApiError } from '../../../api/errors';
 import { LogStore } from '../store/LogStore';
 import {
@@ -112,7 +113,10 @@ describe('catchUp', () => {
       store,
       fetchPage: async (after) => {
         cursors.push(after);
-        const lines = server.lines.filter((l) => l.id > after).slice(0, 3);
+        const lines = server.lines
+          .filter((l) => l.id > after)
+          .slice(0, 3)
+          .map((l) => testLine(l.id));
         return { job: { progress: 'IN_PROGRESS' }, lines, lastLogIdHeader: null };
       },
     });
@@ -127,7 +131,7 @@ describe('catchUp', () => {
       store,
       fetchPage: async () => {
         if (calls++ === 1) throw new Error('network');
-        return { job: {}, lines: [line(1), line(2)], lastLogIdHeader: 10 };
+        return { job: {}, lines: [testLine(1), testLine(2)], lastLogIdHeader: 10 };
       },
     });
     expect(store.size).toBe(2);
@@ -254,7 +258,10 @@ describe('catchUp behind the gateway', () => {
       first: { waitSeconds: 8 },
       fetchPage: async (after, _signal, request) => {
         requests.push(request);
-        const lines = server.lines.filter((l) => l.id > after).slice(0, 2);
+        const lines = server.lines
+          .filter((l) => l.id > after)
+          .slice(0, 2)
+          .map((l) => testLine(l.id));
         return { job: {}, lines, lastLogIdHeader: 5, gateway: gatewayStatus({ longPoll: true }) };
       },
     });
@@ -264,7 +271,7 @@ describe('catchUp behind the gateway', () => {
 
   it('stops without taking a page of another epoch than the lines held', async () => {
     const store = new LogStore();
-    store.append([line(1), line(2)]);
+    store.append([testLine(1), testLine(2)]);
     let epoch = 1;
     const result = await catchUp({
       store,
@@ -272,7 +279,7 @@ describe('catchUp behind the gateway', () => {
       fetchPage: async (after) => {
         const page = {
           job: {},
-          lines: [line(after + 1)],
+          lines: [testLine(after + 1)],
           lastLogIdHeader: 10,
           gateway: gatewayStatus({ epoch }),
         };

@@ -7,7 +7,8 @@
  */
 import { isApiError } from '../../../api/errors';
 import type { LogStore } from '../store/LogStore';
-import type { LogGatewayStatus, LogLine } from '../../../contract';
+import type { LogGatewayStatus } from '../../../contract';
+import type { LogLine } from '../model/logLine';
 
 /** Wait between polls that bring nothing, while lines keep coming. */
 export const POLL_INTERVAL_MS = 2_000;
