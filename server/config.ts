@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { SimulatorOptions } from './demo/index.ts';
 import { LOG_PAGE_MAX_LINES } from '../src/contract/index.ts';
 import { DEFAULT_SYNC, type SyncSettings } from './gateway/jobIndex/sync.ts';
-import { DEFAULT_LOG_CACHE, type LogCacheSettings } from './gateway/logCache/jobLog.ts';
+import { DEFAULT_LOG_CACHE, type LogCacheSettings } from './gateway/logCache/settings.ts';
 import { DEFAULT_LOG_JOB_ID_FROM, parseLogJobIdPath } from './gateway/logCache/logJobId.ts';
 import { DEFAULT_ALLOWED_HOSTS, hostnameOf, parseAllowedHost } from './security/hosts.ts';
 import { isLoopbackAddress } from './security/nodeRequest.ts';

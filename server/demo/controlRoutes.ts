@@ -75,7 +75,7 @@ export function registerControlRoutes(app: Hono, ctx: SimContext): void {
   app.post('/__demo/jobs', async (c) => {
     const body = await readBody(c, jobSpecSchema);
     if (!body.ok) return body.response;
-    const refusal = createdJobsRefusal(c, ctx, 1);
+    const refusal = createdJobsRefusal(c, ctx.world.createdJobs, 1);
     if (refusal) return refusal;
     ctx.world.createdJobs += 1;
     const job = createDemoJob(ctx.world, body.value, ctx.time());

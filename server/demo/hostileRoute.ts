@@ -6,7 +6,7 @@ import { createdJobsRefusal } from './limits.ts';
 
 export function registerHostileRoute(app: Hono, ctx: SimContext): void {
   app.post('/__demo/hostile', (c) => {
-    const refusal = createdJobsRefusal(c, ctx, HOSTILE_SET_SIZE());
+    const refusal = createdJobsRefusal(c, ctx.world.createdJobs, HOSTILE_SET_SIZE());
     if (refusal) return refusal;
     ctx.world.createdJobs += HOSTILE_SET_SIZE();
     const created = createHostileJobs(ctx.world, ctx.time());

@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import type { SimContext } from './context.ts';
 import { jobsError } from './errors.ts';
 
 /**
@@ -24,9 +23,11 @@ export const DEMO_LIMITS = {
 export const limitMessage = (what: string, limit: number, detail = '') =>
   `Limit: ${what} is at most ${limit.toLocaleString('en-US')}${detail}`;
 
-/** 413 when `adding` more jobs would pass the cap on created jobs; null when they fit. */
-export function createdJobsRefusal(c: Context, ctx: SimContext, adding: number): Response | null {
-  const held = ctx.world.createdJobs;
+/**
+ * 413 when `adding` more jobs to the `held` ones (the world's `createdJobs`) would pass the cap
+ * on created jobs; null when they fit.
+ */
+export function createdJobsRefusal(c: Context, held: number, adding: number): Response | null {
   if (held + adding <= DEMO_LIMITS.createdJobs) return null;
   const detail = ` since the last reset (${held.toLocaleString('en-US')} made); POST /__demo/reset`;
   return jobsError(c, 413, limitMessage('jobs created', DEMO_LIMITS.createdJobs, detail));

@@ -3,7 +3,6 @@
  * all derived from the index), so creating a million-line job costs O(1); lines written later
  * live in plain number arrays, with text stored only when it is not derivable.
  */
-import { iso } from './model.ts';
 import { derivedLevel, derivedMessage, levelName } from './logText.ts';
 import { hash32 } from './random.ts';
 
@@ -146,7 +145,7 @@ export class LogStore {
 
   row(i: number): LogRow {
     const level = this.levelAt(i);
-    const date = iso(this.timeAt(i));
+    const date = new Date(this.timeAt(i)).toISOString();
     return {
       id: this.idAt(i),
       level: levelName(level),

@@ -13,36 +13,11 @@
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { LogJobRow, LogLineStore, StoredLine } from '../../store/logLines.ts';
 import { readLog, type ReadLogOutcome } from './readLog.ts';
+import type { LogCacheSettings } from './settings.ts';
 import { authValue, type Upstream } from '../upstream.ts';
 
-export interface LogCacheSettings {
-  /** Between reads of a watched job (the app's poll interval). */
-  pollMs: number;
-  /** A job is tailed while someone viewed it this recently. */
-  viewTtlMs: number;
-  /** The cap on what the cache holds (LOG_CACHE_MAX_BYTES). */
-  maxBytes: number;
-  /** A read fails when no byte came for this long. */
-  progressMs: number;
-  /** Lines per browser answer. */
-  pageLines: number;
-  /** Lines written per transaction during a read. */
-  batchLines: number;
-  /** How long the upstream's yes to a token for a job is remembered. */
-  confirmMs: number;
-  maxErrorDelayMs: number;
-}
-
-export const DEFAULT_LOG_CACHE: LogCacheSettings = {
-  pollMs: 2_000,
-  viewTtlMs: 30_000,
-  maxBytes: 2 * 1024 ** 3,
-  progressMs: 30_000,
-  pageLines: 2_000,
-  batchLines: 2_000,
-  confirmMs: 60_000,
-  maxErrorDelayMs: 30_000,
-};
+// The cache, the tests and the bench take the settings from the tail that follows them.
+export { DEFAULT_LOG_CACHE, type LogCacheSettings } from './settings.ts';
 
 const TERMINAL = new Set(['COMPLETED', 'FAILED']);
 /**
