@@ -41,6 +41,8 @@ export class FakeLogServer {
   /** Each request's query string. */
   queries: URLSearchParams[] = [];
   gateway: LogGatewayStatus | null = null;
+  /** Requests whose caller aborted them while the fake held them. */
+  aborted = 0;
   private held = new Set<() => void>();
 
   add(...ids: number[]) {
@@ -48,7 +50,7 @@ export class FakeLogServer {
     for (const release of this.held) release();
   }
 
-  fetch = async (input: string): Promise<Response> => {
+  fetch = async (input: string, init?: RequestInit): Promise<Response> => {
     const url = new URL(input, 'http://test');
     const cursor = Number(/details\/(\d+)/.exec(url.pathname)?.[1]);
     this.cursors.push(cursor);
@@ -59,7 +61,9 @@ export class FakeLogServer {
     }
     const wait = Number(url.searchParams.get('wait') ?? 0);
     const longPoll = this.gateway?.state === 'live' && wait > 0;
-    if (longPoll && !this.lines.some((l) => l.id > cursor)) await this.hold(wait * 1000);
+    if (longPoll && !this.lines.some((l) => l.id > cursor)) {
+      await this.hold(wait * 1000, init?.signal ?? undefined);
+    }
     const missing = this.gateway?.state === 'missing';
     const logs = missing ? [] : this.lines.filter((l) => l.id > cursor).slice(0, this.cap);
     const body: Record<string, unknown> = {
@@ -74,15 +78,22 @@ export class FakeLogServer {
     return new Response(JSON.stringify(body), { status: 200, headers });
   };
 
-  private hold(ms: number): Promise<void> {
-    return new Promise((resolve) => {
+  private hold(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
       const release = () => {
         clearTimeout(timer);
         this.held.delete(release);
+        signal?.removeEventListener('abort', abort);
         resolve();
+      };
+      const abort = () => {
+        release();
+        this.aborted++;
+        reject(new DOMException('The request was aborted.', 'AbortError'));
       };
       const timer = setTimeout(release, ms);
       this.held.add(release);
+      signal?.addEventListener('abort', abort);
     });
   }
 

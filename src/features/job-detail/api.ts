@@ -88,7 +88,7 @@ export function abortJobMutationOptions(queryClient: QueryClient) {
         });
       }
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: jobKeys.detail(jobId), exact: true }),
+        queryClient.invalidateQueries({ queryKey: jobKeys.detail(jobId) }),
         queryClient.invalidateQueries({ queryKey: jobKeys.lists() }),
         queryClient.invalidateQueries({ queryKey: jobKeys.allCounts() }),
       ]);

@@ -6,10 +6,12 @@ import {
   WINDOW_LINES,
   backfillDone,
   backfillProgress,
+  currentBlock,
   finishBlock,
   nextBlock,
   planJump,
   takeBlockPage,
+  withBlock,
 } from './backfillPlan';
 
 const line = (id: number): LogLine => testLine(id, 'INFO', '');
@@ -42,44 +44,51 @@ describe('planJump', () => {
 
 describe('backfill blocks', () => {
   it('walks down from the window in blocks, each read forward until it passes its upper end', () => {
-    const plan = planJump({ lines: lines(1, 2000, 2), lastLogIdHeader: 200_000 })!;
-    const first = (plan.block = nextBlock(plan));
-    expect(first.to).toBe(plan.gapTo);
-    expect(first.from).toBe(plan.gapTo - plan.blockLines * 2);
+    const planned = planJump({ lines: lines(1, 2000, 2), lastLogIdHeader: 200_000 })!;
+    const first = currentBlock(planned);
+    expect(first.to).toBe(planned.gapTo);
+    expect(first.from).toBe(planned.gapTo - planned.blockLines * 2);
     expect(first.cursor).toBe(first.from);
 
-    expect(takeBlockPage(first, { job: {}, lines: lines(first.from + 2, 2000, 2) })).toBe(false);
-    expect(first.cursor).toBe(first.from + 4000);
+    const partial = takeBlockPage(first, { job: {}, lines: lines(first.from + 2, 2000, 2) });
+    expect(partial.complete).toBe(false);
+    expect(partial.cursor).toBe(first.from + 4000);
+    // Pure: the block taken from is unchanged.
+    expect(first.lines).toHaveLength(0);
+    const plan = withBlock(planned, partial);
+    expect(currentBlock(plan)).toBe(partial);
     expect(backfillProgress(plan)).toBeCloseTo(4000 / (plan.gapTo - plan.gapFrom));
     // The last page runs past the block: what lies above its end is held already, and dropped.
-    const done = takeBlockPage(first, { job: {}, lines: lines(first.cursor + 2, 9000, 2) });
-    expect(done).toBe(true);
-    expect(first.lines.at(-1)!.id).toBeLessThanOrEqual(first.to);
-    expect(first.lines).toHaveLength((first.to - first.from) / 2);
+    const done = takeBlockPage(partial, { job: {}, lines: lines(partial.cursor + 2, 9000, 2) });
+    expect(done.complete).toBe(true);
+    expect(done.lines.at(-1)!.id).toBeLessThanOrEqual(done.to);
+    expect(done.lines).toHaveLength((done.to - done.from) / 2);
 
-    finishBlock(plan, first);
-    expect(plan.filledFrom).toBe(first.from);
-    expect(plan.idsPerLine).toBe(2);
-    const second = nextBlock(plan);
-    expect(second.to).toBe(first.from);
+    const next = finishBlock(plan, done);
+    expect(next.filledFrom).toBe(done.from);
+    expect(next.idsPerLine).toBe(2);
+    expect(next.block).toBeNull();
+    expect(plan.filledFrom).toBe(planned.gapTo);
+    const second = currentBlock(next);
+    expect(second.to).toBe(done.from);
   });
 
   it('the lowest block stops at the first page, and the backfill is then done', () => {
     const plan = planJump({ lines: lines(1, 2000), lastLogIdHeader: 10_000 })!;
-    const block = (plan.block = nextBlock(plan));
+    const block = currentBlock(plan);
     expect(block.from).toBe(plan.gapFrom);
-    takeBlockPage(block, { job: {}, lines: lines(block.from + 1, plan.gapTo - block.from + 5) });
-    finishBlock(plan, block);
-    expect(backfillDone(plan)).toBe(true);
-    expect(backfillProgress(plan)).toBe(1);
+    const page = { job: {}, lines: lines(block.from + 1, plan.gapTo - block.from + 5) };
+    const done = finishBlock(plan, takeBlockPage(block, page));
+    expect(backfillDone(done)).toBe(true);
+    expect(backfillProgress(done)).toBe(1);
   });
 
   it('an empty page or a vanished job completes a block; a block without lines widens the next', () => {
     const plan = planJump({ lines: lines(1, 2000), lastLogIdHeader: 1_000_000 })!;
-    const block = nextBlock(plan);
-    expect(takeBlockPage(block, { job: null, lines: [] })).toBe(true);
-    finishBlock(plan, block);
-    expect(plan.idsPerLine).toBe(2);
-    expect(nextBlock(plan).to - nextBlock(plan).from).toBe(plan.blockLines * 2);
+    const block = takeBlockPage(currentBlock(plan), { job: null, lines: [] });
+    expect(block.complete).toBe(true);
+    const next = finishBlock(plan, block);
+    expect(next.idsPerLine).toBe(2);
+    expect(nextBlock(next).to - nextBlock(next).from).toBe(next.blockLines * 2);
   });
 });

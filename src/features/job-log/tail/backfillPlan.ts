@@ -1,7 +1,8 @@
 /**
  * Tail first: when a huge log's first page shows that many more pages remain, the tail asks next
  * for a window just before the server's last id, and the gap between the first page and that
- * window is backfilled from the newest end down, in blocks of ids. Pure planning, no requests.
+ * window is backfilled from the newest end down, in blocks of ids. Pure planning over immutable
+ * values, no requests: the tail session holds the current plan and replaces it as it goes.
  */
 import type { LogLine } from '../model/logLine';
 
@@ -18,20 +19,22 @@ export interface Backfill {
   /** The window was asked after this id: the gap's inclusive upper end. */
   readonly gapTo: number;
   /** Lines whose ids are in (filledFrom, gapTo] are held; done once filledFrom <= gapFrom. */
-  filledFrom: number;
+  readonly filledFrom: number;
   /** Ids between consecutive lines of this job, on average (other jobs share the sequence). */
-  idsPerLine: number;
+  readonly idsPerLine: number;
   readonly blockLines: number;
   /** The block under way: ids in (from, to], read forward and held aside until complete. */
-  block: Block | null;
+  readonly block: Block | null;
 }
 
 export interface Block {
   readonly from: number;
   readonly to: number;
   /** The next request asks after this id. */
-  cursor: number;
-  lines: LogLine[];
+  readonly cursor: number;
+  readonly lines: readonly LogLine[];
+  /** Nothing more lies inside: its lines can go into the store. */
+  readonly complete: boolean;
 }
 
 export interface FirstPage {
@@ -80,7 +83,12 @@ export function nextBlock(backfill: Backfill): Block {
   const to = backfill.filledFrom;
   const span = Math.max(1, Math.round(backfill.blockLines * backfill.idsPerLine));
   const from = Math.max(backfill.gapFrom, to - span);
-  return { from, to, cursor: from, lines: [] };
+  return { from, to, cursor: from, lines: [], complete: false };
+}
+
+/** The block to read next: the one under way, or a new one just below what is filled. */
+export function currentBlock(backfill: Backfill): Block {
+  return backfill.block ?? nextBlock(backfill);
 }
 
 export interface BlockPage {
@@ -90,31 +98,32 @@ export interface BlockPage {
 }
 
 /**
- * Takes one forward page into the block; true when the block is complete: the page reached past
- * its upper end, or brought nothing (or the job is gone), so nothing more lies inside it.
+ * The block with one forward page taken in. It is complete when the page reached past its upper
+ * end, or brought nothing (or the job is gone), so nothing more lies inside it.
  */
-export function takeBlockPage(block: Block, page: BlockPage): boolean {
-  const { lines } = page;
-  for (const line of lines) {
-    if (line.id > block.cursor && line.id <= block.to) block.lines.push(line);
-  }
-  const last = lines[lines.length - 1];
+export function takeBlockPage(block: Block, page: BlockPage): Block {
+  const taken = page.lines.filter((line) => line.id > block.cursor && line.id <= block.to);
+  const lines = taken.length > 0 ? [...block.lines, ...taken] : block.lines;
+  const last = page.lines[page.lines.length - 1];
   if (page.job === null || !last || last.id >= block.to) {
-    block.cursor = block.to;
-    return true;
+    return { ...block, lines, cursor: block.to, complete: true };
   }
-  block.cursor = Math.max(block.cursor, last.id);
-  return false;
+  return { ...block, lines, cursor: Math.max(block.cursor, last.id) };
+}
+
+/** The plan with a block under way (its progress is kept between polls). */
+export function withBlock(backfill: Backfill, block: Block): Backfill {
+  return { ...backfill, block };
 }
 
 /** The block is in the store: the filled part grows down to its lower end. */
-export function finishBlock(backfill: Backfill, block: Block): void {
-  backfill.filledFrom = block.from;
-  backfill.block = null;
+export function finishBlock(backfill: Backfill, block: Block): Backfill {
+  const filledFrom = block.from;
   const span = block.to - block.from;
   // A stretch without this job's lines: take bigger steps; else follow the density just seen.
-  backfill.idsPerLine =
+  const idsPerLine =
     block.lines.length > 0
       ? Math.max(1, span / block.lines.length)
-      : Math.min(backfill.idsPerLine * 2, Math.max(1, backfill.filledFrom - backfill.gapFrom));
+      : Math.min(backfill.idsPerLine * 2, Math.max(1, filledFrom - backfill.gapFrom));
+  return { ...backfill, filledFrom, idsPerLine, block: null };
 }

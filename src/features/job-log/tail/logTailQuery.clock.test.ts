@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeLogServer, gatewayStatus, line } from '../../../test/fakeLogServer';
 import { setFetch } from '../../../api/client';
 import { logKeys } from '../../../api/queryKeys';
-import { fetchAll, logTailOptions, type LogTailData } from './logTailQuery';
+import { fetchAll, logTailOptions } from './logTailQuery';
+import type { TailSnapshot } from './TailSession';
 import { LONG_POLL_GAP_MS, LONG_POLL_WAIT_SECONDS, POLL_INTERVAL_MS } from './tailPolicy';
 
 describe('the tail on a fake clock', () => {
@@ -40,7 +41,7 @@ describe('the tail on a fake clock', () => {
     unsubscribe = observer.subscribe(() => {});
   }
 
-  const data = () => client.getQueryData<LogTailData>(logKeys.job('j1'))!;
+  const data = () => client.getQueryData<TailSnapshot>(logKeys.job('j1'))!;
   const held = () => {
     const ids: number[] = [];
     data().store.forEach(0, data().store.size, (l) => ids.push(l.id));
@@ -159,7 +160,7 @@ describe('the tail on a fake clock', () => {
       start();
       await vi.advanceTimersByTimeAsync(10 + POLL_INTERVAL_MS);
       expect(waits()).toEqual([null, String(LONG_POLL_WAIT_SECONDS)]);
-      let downloaded: LogTailData | null = null;
+      let downloaded: TailSnapshot | null = null;
       void fetchAll(client, logTailOptions('j1', false)).then((d) => (downloaded = d));
       await vi.advanceTimersByTimeAsync(10);
       expect(downloaded).not.toBeNull();

@@ -1,90 +1,44 @@
-/** The live tail as a query: `useLogTail` keeps a job's log growing by cursor. */
+/**
+ * The live tail as a query. Its data is a snapshot of the job's `TailSession`, which owns the
+ * lines, the tail state and the backfill; the query only schedules polls (`pollDelay`), joins a
+ * poll under way instead of starting a second, and cancels on pause.
+ */
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { jobKeys, logKeys } from '../../../api/queryKeys';
-import { LogStore } from '../store/LogStore';
-import {
-  afterCatchUp,
-  becameTerminal,
-  firstRequest,
-  initialTail,
-  isReading,
-  mayWait,
-  pollDelay,
-  requestRecheck,
-  type PageRequest,
-  type TailState,
-} from './tailPolicy';
-import { backfillDone, backfillProgress, type Backfill } from './backfillPlan';
-import { runPoll } from './runPoll';
 import { fetchLogPage } from '../api/fetchLogPage';
+import { TailSession, type TailSnapshot } from './TailSession';
+import { mayWait, pollDelay } from './tailPolicy';
 
-/**
- * The tail's cache entry: the store is mutable and appended in place; `tail` is replaced. When a
- * huge log was opened at its tail, `backfill` (mutable too) tracks the older lines still coming.
- */
-export interface LogTailData {
-  store: LogStore;
-  tail: TailState;
-  backfill: Backfill | null;
-  /** The gateway epoch of the lines in `store`; null before a gateway answered. */
-  epoch: number | null;
-  /** Downloads waiting for the whole log: older lines are fetched even in a hidden tab. */
-  drivers: { count: number };
+function newSession(jobId: string): TailSession {
+  return new TailSession((lastLogId, signal, request) =>
+    fetchLogPage(jobId, lastLogId, { signal, ...request }),
+  );
 }
 
-function isHidden(): boolean {
-  return typeof document !== 'undefined' && document.visibilityState === 'hidden';
+/** The job's session: the one in the cache, or a new one when the log was never opened. */
+function sessionOf(client: QueryClient, jobId: string): TailSession {
+  return client.getQueryData<TailSnapshot>(logKeys.job(jobId))?.session ?? newSession(jobId);
 }
 
 /**
- * One poll runs a whole catch-up. A failed request does not fail the query: the error goes into
- * `tail` (so lines stay, and `pollDelay` backs off with the attempt count); only an abort throws.
+ * One poll is one call of the session's `poll`. `jobTerminal`: the Jobs API says the job is
+ * over, so the session's next whole catch-up is its last.
  */
 export function logTailOptions(jobId: string, jobTerminal: boolean) {
+  // Not in the key: `jobTerminal` does not change which log this is, only tells its session
+  // (which keeps it, once set) that the next whole catch-up is the last.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
     queryKey: logKeys.job(jobId),
-    // Read as each poll begins: a poll that begins once the Jobs API reports the end is the last.
-    meta: { jobTerminal },
-    queryFn: async ({ signal, client, meta, queryKey }): Promise<LogTailData> => {
-      const terminal = meta?.jobTerminal === true;
-      const previous = client.getQueryData<LogTailData>(queryKey) ?? emptyTail();
-      const drive = previous.drivers.count > 0;
-      const poll = (from: LogTailData, first?: PageRequest) =>
-        runPoll({
-          fetchPage: (lastLogId, s, request) =>
-            fetchLogPage(jobId, lastLogId, { signal: s, ...request }),
-          store: from.store,
-          backfill: from.backfill,
-          epoch: from.epoch,
-          afterReading: isReading(from.tail),
-          first,
-          signal,
-          isHidden,
-          now: () => Date.now(),
-          drive,
-        });
-      let from = previous;
-      let polled = await poll(from, firstRequest(previous.tail, { jobTerminal: terminal, drive }));
-      if (polled.catchUp.epochChanged) {
-        // The gateway found that lines it served were incomplete: those held may have holes.
-        // Read the log again from scratch, as on first open.
-        from = { ...emptyTail(), drivers: previous.drivers };
-        polled = await poll(from);
-      }
-      const { catchUp: result, backfill } = polled;
-      const tail = afterCatchUp(from.tail, result, {
-        now: Date.now(),
-        jobTerminal: terminal,
-        backfilling: !backfillDone(backfill),
-      });
-      if (becameTerminal(previous.tail, tail)) {
-        // Exact: the logs query sits under the detail key and must not refetch itself.
-        void client.invalidateQueries({ queryKey: jobKeys.detail(jobId), exact: true });
-      }
-      return { ...from, tail, backfill, epoch: result.epoch };
+    queryFn: async ({ signal, client }): Promise<TailSnapshot> => {
+      const session = sessionOf(client, jobId);
+      if (jobTerminal) session.markTerminal();
+      const { snapshot, becameTerminal } = await session.poll(signal);
+      if (becameTerminal) void client.invalidateQueries({ queryKey: jobKeys.detail(jobId) });
+      return snapshot;
     },
-    initialData: emptyTail,
+    initialData: () => newSession(jobId).snapshot(),
     // Stale from the start, so mounting and the tab's return start a catch-up at once.
     initialDataUpdatedAt: 0,
     staleTime: 0,
@@ -98,24 +52,14 @@ export function logTailOptions(jobId: string, jobTerminal: boolean) {
   });
 }
 
-function emptyTail(): LogTailData {
-  return {
-    store: new LogStore(),
-    tail: initialTail(Date.now()),
-    backfill: null,
-    epoch: null,
-    drivers: { count: 0 },
-  };
-}
-
-export interface LogTail extends LogTailData {
+export interface LogTail extends TailSnapshot {
   /** A request is under way. */
   fetching: boolean;
   /**
    * Fetches everything the server holds now, older lines still being backfilled included, even
    * when paused or finished (for a download).
    */
-  fetchRest: () => Promise<LogTailData>;
+  fetchRest: () => Promise<TailSnapshot>;
   /** Asks again now (after a declined token prompt). */
   retry: () => void;
   /** Asks the gateway to look for a log it found missing again, and resumes if it is there. */
@@ -127,50 +71,42 @@ export function useLogTail(
   { jobTerminal, paused }: { jobTerminal: boolean; paused: boolean },
 ): LogTail {
   const client = useQueryClient();
-  const options = logTailOptions(jobId, jobTerminal);
   const query = useQuery({
-    ...options,
+    ...logTailOptions(jobId, jobTerminal),
     enabled: (q) => !paused && !q.state.data?.tail.done,
   });
-  const data = query.data;
+  const snapshot = query.data;
 
   useEffect(() => {
-    if (paused) void client.cancelQueries({ queryKey: logKeys.job(jobId), exact: true });
+    if (paused) void client.cancelQueries({ queryKey: logKeys.job(jobId) });
   }, [client, jobId, paused]);
 
   // The job just ended: one final catch-up now. A poll under way is joined, not cancelled; it
   // began before the end was known, so the next scheduled poll is the final one.
-  const done = data.tail.done;
+  const { session } = snapshot;
+  const done = snapshot.tail.done;
   useEffect(() => {
-    if (jobTerminal && !paused && !done) {
-      void client.refetchQueries(
-        { queryKey: logKeys.job(jobId), exact: true },
-        { cancelRefetch: false },
-      );
+    if (!jobTerminal) return;
+    session.markTerminal();
+    if (!paused && !done) {
+      void client.refetchQueries({ queryKey: logKeys.job(jobId) }, { cancelRefetch: false });
     }
-  }, [client, jobId, jobTerminal, paused, done]);
+  }, [client, session, jobId, jobTerminal, paused, done]);
 
   const fetchRest = useCallback(
     () => fetchAll(client, logTailOptions(jobId, jobTerminal)),
     [client, jobId, jobTerminal],
   );
   const retry = useCallback(() => {
-    void client.refetchQueries(
-      { queryKey: logKeys.job(jobId), exact: true },
-      { cancelRefetch: false },
-    );
+    void client.refetchQueries({ queryKey: logKeys.job(jobId) }, { cancelRefetch: false });
   }, [client, jobId]);
   const recheck = useCallback(() => {
-    const queryKey = logKeys.job(jobId);
     // No longer done, so the query is enabled again and its next poll carries the recheck.
-    client.setQueryData<LogTailData>(
-      queryKey,
-      (current) => current && { ...current, tail: requestRecheck(current.tail) },
-    );
-    void client.refetchQueries({ queryKey, exact: true }, { cancelRefetch: false });
+    client.setQueryData<TailSnapshot>(logKeys.job(jobId), (current) => current?.session.recheck());
+    void client.refetchQueries({ queryKey: logKeys.job(jobId) }, { cancelRefetch: false });
   }, [client, jobId]);
 
-  return { ...data, fetching: query.isFetching, fetchRest, retry, recheck };
+  return { ...snapshot, fetching: query.isFetching, fetchRest, retry, recheck };
 }
 
 /** Rounds in a row that may bring nothing before a download settles for what is held. */
@@ -180,33 +116,30 @@ const IDLE_ROUNDS = 5;
 export async function fetchAll(
   client: QueryClient,
   options: ReturnType<typeof logTailOptions>,
-): Promise<LogTailData> {
-  const current = client.getQueryData<LogTailData>(options.queryKey) ?? emptyTail();
-  const { drivers } = current;
-  drivers.count++;
-  try {
+): Promise<TailSnapshot> {
+  const { queryKey } = options;
+  const session =
+    client.getQueryData<TailSnapshot>(queryKey)?.session ??
+    (await client.fetchQuery({ ...options, staleTime: 0 })).session;
+  return session.downloading(async () => {
     // A poll under way that the gateway holds until new lines come would keep the download
     // waiting for lines that may never come: it is cancelled (what it brought stays in the
     // store), and the rounds below ask without waiting.
-    if (mayWait(current.tail) && client.isFetching({ queryKey: options.queryKey, exact: true })) {
-      await client.cancelQueries({ queryKey: options.queryKey, exact: true });
+    if (mayWait(session.snapshot().tail) && client.isFetching({ queryKey })) {
+      await client.cancelQueries({ queryKey });
     }
     // A poll under way is joined, not duplicated; a catch-up cut short (hidden tab) goes on, and
     // so does the backfill, one slice per round.
     let idle = 0;
     let seen = -1;
     while (idle < IDLE_ROUNDS) {
-      const data = await client.fetchQuery({ ...options, staleTime: 0 });
-      const { tail, store, backfill } = data;
+      const { tail } = await client.fetchQuery({ ...options, staleTime: 0 });
       if (tail.error) throw tail.error;
-      const tailHeld = tail.serverLastId === null || store.maxId >= tail.serverLastId;
-      if (tailHeld && backfillDone(backfill)) return data;
-      const progress = store.size + (backfill ? backfillProgress(backfill) : 0);
+      if (session.holdsWholeLog()) break;
+      const progress = session.progress();
       idle = progress === seen ? idle + 1 : 0;
       seen = progress;
     }
-    return client.getQueryData<LogTailData>(options.queryKey) ?? emptyTail();
-  } finally {
-    drivers.count--;
-  }
+    return session.snapshot();
+  });
 }

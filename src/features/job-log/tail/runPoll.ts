@@ -16,17 +16,18 @@ import {
 import type { LogStore } from '../store/LogStore';
 import {
   backfillDone,
+  currentBlock,
   finishBlock,
-  nextBlock,
   planJump,
   takeBlockPage,
+  withBlock,
   type Backfill,
 } from './backfillPlan';
 
 export interface PollOptions {
   fetchPage: FetchPage;
   store: LogStore;
-  /** The backfill under way (mutated in place), or null before the first page. */
+  /** The backfill under way, or null before the first page; the result holds its next state. */
   backfill: Backfill | null;
   signal?: AbortSignal;
   isHidden?: () => boolean;
@@ -84,7 +85,7 @@ export async function runPoll(options: PollOptions): Promise<PollResult> {
   const start = now();
   while (!backfillDone(backfill) && now() - start < sliceMs) {
     if (!drive && isHidden?.()) break;
-    const block = (backfill.block ??= nextBlock(backfill));
+    const block = currentBlock(backfill);
     tail.requests++;
     let page: PageResult;
     try {
@@ -96,10 +97,14 @@ export async function runPoll(options: PollOptions): Promise<PollResult> {
       break;
     }
     if (!sameEpoch(tail, page)) break;
-    if (takeBlockPage(block, page)) {
-      result.older += store.insertRun(block.lines);
-      finishBlock(backfill, block);
+    const taken = takeBlockPage(block, page);
+    if (taken.complete) {
+      result.older += store.insertRun(taken.lines);
+      backfill = finishBlock(backfill, taken);
+    } else {
+      backfill = withBlock(backfill, taken);
     }
+    result.backfill = backfill;
   }
   return result;
 }
