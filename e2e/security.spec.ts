@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { captureResponses, encodedForms, leaksIn } from './helpers/capture';
 import { enterTokens, staleBanner } from './helpers/faultPages';
 import { logStatus } from './helpers/logs';
 import { freePort, startServer } from './helpers/server';
@@ -156,28 +157,23 @@ test.describe('proxy mode', () => {
   }) => {
     test.setTimeout(90_000);
     // This suite's own server (the simulator) is the upstream of a second server that holds
-    // server tokens; the simulator checks the token and, once failing, quotes the request back.
-    const secret = 'server-token-echoed-4c1d8e';
-    await demo.setFaults({ jobs: { token: secret }, logs: { token: secret } });
+    // server tokens; the simulator checks them and, once failing, quotes the request back, the
+    // credential in every form it writes (raw, JSON-escaped, `\/`-escaped, URL-encoded). The
+    // tokens hold characters each of those writes differently, so each form is its own string.
+    const jobsSecret = 'server/jobs+token-4c1d8e';
+    const logsSecret = 'server"logs\\token/7a2b91';
+    const secrets = [jobsSecret, logsSecret];
+    await demo.setFaults({ jobs: { token: jobsSecret }, logs: { token: logsSecret } });
     const title = 'Echo: the token stays home';
     const job = await demo.createJob({ title, running: false });
     const port = await freePort();
     const server = await startServer(port, {
       JOBS_API_URL: baseURL!,
-      JOBS_API_TOKEN: secret,
+      JOBS_API_TOKEN: jobsSecret,
       LOGS_API_URL: baseURL!,
-      LOGS_API_TOKEN: secret,
+      LOGS_API_TOKEN: logsSecret,
     });
-    const received: string[] = [];
-    page.on('response', (response) => {
-      if (new URL(response.url()).port !== String(port)) return;
-      void response
-        .text()
-        .then((text) =>
-          received.push(`${response.status()} ${JSON.stringify(response.headers())} ${text}`),
-        )
-        .catch(() => undefined);
-    });
+    const captured = await captureResponses(page, server.url);
     try {
       await page.goto(`${server.url}/jobs/${job.jobId}?tab=log`);
       await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
@@ -187,8 +183,8 @@ test.describe('proxy mode', () => {
       // second server's job index reads).
       const failing = { errorRate: 1, errorStatus: 500, echoRequest: true };
       await demo.setFaults({
-        jobs: { token: secret, ...failing },
-        logs: { token: secret, ...failing },
+        jobs: { token: jobsSecret, ...failing },
+        logs: { token: logsSecret, ...failing },
         edge: { jobs: failing, logs: failing },
       });
       await expect(staleBanner(page)).toBeVisible({ timeout: 20_000 });
@@ -202,13 +198,28 @@ test.describe('proxy mode', () => {
         timeout: 20_000,
       });
 
-      // The failures did quote the request, and what reached the browser says [token].
-      const failures = received.filter((r) => r.startsWith('500 '));
-      expect(failures.length).toBeGreaterThan(0);
-      expect(failures.some((r) => r.includes('Bearer [token]'))).toBe(true);
-      expect(received.filter((r) => r.includes(secret))).toEqual([]);
-      expect(await visibleEverywhere(page)).not.toContain(secret);
-      expect(server.output()).not.toContain(secret);
+      // No form of either token reached the browser: not in a body, a header or a URL.
+      expect(leaksIn(captured, secrets)).toEqual([]);
+      // And the test saw what it guards: each kind of answer carried the quoted request, its
+      // credential replaced (the detail forwards the failure, the log and the index quote it).
+      const kinds = {
+        detail: /^\/jobs\/v1\/bson\//,
+        log: /^\/api\/v1\/job\//,
+        index: /^\/jobs\/v1\/freshness$/,
+      };
+      for (const [kind, path] of Object.entries(kinds)) {
+        const quoting = captured.filter(
+          (r) => path.test(r.url.pathname) && r.body.includes('[token]'),
+        );
+        expect(quoting.length, `${kind} answers quoting [token]`).toBeGreaterThan(0);
+      }
+      const lists = captured.filter((r) => r.url.pathname === '/jobs/v1/');
+      expect(lists.length, 'list answers read').toBeGreaterThan(0);
+      const shown = await visibleEverywhere(page);
+      for (const secret of secrets) {
+        expect(shown).not.toContain(secret);
+        for (const form of encodedForms(secret)) expect(server.output()).not.toContain(form);
+      }
     } finally {
       await server.stop();
     }

@@ -19,11 +19,21 @@ const REASONS: Record<number, string> = {
 export const reasonPhrase = (status: number) => REASONS[status] ?? 'Error';
 
 /** Jobs API and /__demo: `{ message, error }`. */
-export function jobsError(c: Context, status: number, message: string, extra: object = {}) {
-  return c.json({ message, error: reasonPhrase(status), ...extra }, status as ContentfulStatusCode);
-}
+export const jobsErrorBody = (status: number, message: string) => ({
+  message,
+  error: reasonPhrase(status),
+});
 
 /** Job log API: `{ context, errors: [{ msg, location }] }`. */
+export const logsErrorBody = (msg: string, location: string) => ({
+  context: location,
+  errors: [{ msg, location }],
+});
+
+export function jobsError(c: Context, status: number, message: string, extra: object = {}) {
+  return c.json({ ...jobsErrorBody(status, message), ...extra }, status as ContentfulStatusCode);
+}
+
 export function logsError(
   c: Context,
   status: number,
@@ -31,8 +41,5 @@ export function logsError(
   location: string,
   extra: object = {},
 ) {
-  return c.json(
-    { context: location, errors: [{ msg, location }], ...extra },
-    status as ContentfulStatusCode,
-  );
+  return c.json({ ...logsErrorBody(msg, location), ...extra }, status as ContentfulStatusCode);
 }

@@ -4,7 +4,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { SimContext } from './context.ts';
-import { jobsError, logsError } from './errors.ts';
+import { echoOf, errorAnswer, type Echo } from './echo.ts';
 import type { ApiName, FaultLayer } from './faults.ts';
 
 const JOBS_NON_JOB_SEGMENTS = new Set(['', 'my', 'workflow']);
@@ -36,20 +36,13 @@ function schemaBreakingBody(api: ApiName): unknown {
   return [{ id: 42, metadata: 'unavailable' }];
 }
 
-/** What an error body quotes with `echoRequest`: the request, credentials included. */
-function echoOf(c: Context, spec: { echoRequest?: boolean }): object {
-  if (!spec.echoRequest) return {};
-  const headers = Object.fromEntries(c.req.raw.headers);
-  return { request: { method: c.req.method, path: c.req.path, headers } };
-}
-
-function rejectUnauthorized(c: Context, api: ApiName, token: string, echo: object) {
+function rejectUnauthorized(c: Context, api: ApiName, token: string, echo: Echo | null) {
   if (api === 'jobs') {
     if (c.req.header('authorization') === `Bearer ${token}`) return null;
-    return jobsError(c, 401, 'Authorization has been denied for this request.', echo);
+    return errorAnswer(c, api, 401, 'Authorization has been denied for this request.', echo);
   }
   if (c.req.header('x-auth-jwt') === token) return null;
-  return logsError(c, 401, 'Invalid or missing token', 'Security', echo);
+  return errorAnswer(c, api, 401, 'Invalid or missing token', echo, 'Security');
 }
 
 export function faultMiddleware(
@@ -68,9 +61,7 @@ export function faultMiddleware(
     }
     if (spec.errorRate && rng.chance(spec.errorRate)) {
       const status = spec.errorStatus ?? 500;
-      return api === 'jobs'
-        ? jobsError(c, status, 'Simulated failure', echo)
-        : logsError(c, status, 'Simulated failure', 'Server', echo);
+      return errorAnswer(c, api, status, 'Simulated failure', echo);
     }
     await next();
     if (c.res.status < 200 || c.res.status > 299) return;

@@ -25,6 +25,8 @@ describe('faults', () => {
     });
     const jobs = await s.request('/jobs/v1/', { headers: { Authorization: 'Bearer jobs-secret' } });
     expect(await jobs.json()).toMatchObject({
+      message: 'Simulated failure (the request was sent with Bearer jobs-secret)',
+      error: 'Internal Server Error',
       request: {
         method: 'GET',
         path: '/jobs/v1/',
@@ -35,13 +37,61 @@ describe('faults', () => {
       headers: { 'x-auth-jwt': 'wrong' },
     });
     expect(refused.status).toBe(401);
-    expect(await refused.json()).toMatchObject({ request: { headers: { 'x-auth-jwt': 'wrong' } } });
+    expect(await refused.json()).toMatchObject({
+      errors: [
+        { msg: 'Invalid or missing token (the request was sent with wrong)', location: 'Security' },
+      ],
+      request: { headers: { 'x-auth-jwt': 'wrong' } },
+    });
     const ok = await s.request('/api/v1/job/x/details', {
       headers: { 'x-auth-jwt': 'log-secret' },
     });
     expect(ok.status).toBe(200);
     expect(await ok.text()).not.toContain('log-secret');
   });
+
+  // Tokens each encoding writes differently: `"` and `\` for JSON, `/` for `\/`, `+` for URLs.
+  const tokens = [
+    // Raw on the wire (JSON leaves it alone), `\/`-escaped, URL-encoded.
+    ['tok/en+plain-1', ['tok/en+plain-1', 'tok\\/en+plain-1', 'tok%2Fen%2Bplain-1']],
+    // JSON-escaped, JSON- and `\/`-escaped, URL-encoded.
+    [
+      'tok"en\\quoted/2',
+      ['tok\\"en\\\\quoted/2', 'tok\\"en\\\\quoted\\/2', 'tok%22en%5Cquoted%2F2'],
+    ],
+  ] as const;
+
+  it.each([
+    ['jobs', '/jobs/v1/bson/x', 'authorization', 'Bearer '],
+    ['logs', '/api/v1/job/x/details', 'x-auth-jwt', ''],
+  ] as const)(
+    'echoRequest writes the %s credential in every form a body can carry it',
+    async (api, path, header, prefix) => {
+      const s = testSim();
+      await setFaults(s, { [api]: { errorRate: 1, echoRequest: true } });
+      for (const [token, forms] of tokens) {
+        const credential = `${prefix}${token}`;
+        const res = await s.request(path, { headers: { [header]: credential } });
+        expect(res.status).toBe(500);
+        expect(res.headers.get('content-type')).toContain('application/json');
+        const text = await res.text();
+        for (const form of forms) expect(text).toContain(form);
+        // Still one JSON document, every copy decoding to the credential as sent.
+        const body = JSON.parse(text) as {
+          message?: string;
+          errors?: { msg: string }[];
+          request: { headers: Record<string, string>; query: string };
+          debug: Record<string, string>;
+        };
+        expect(body.message ?? body.errors?.[0]?.msg).toBe(
+          `Simulated failure (the request was sent with ${credential})`,
+        );
+        expect(body.request.headers[header]).toBe(credential);
+        expect(body.debug[header]).toBe(credential);
+        expect(new URLSearchParams(body.request.query).get(header)).toBe(credential);
+      }
+    },
+  );
 
   it("errorRate fails that share of requests with errorStatus in the API's error shape", async () => {
     const s = testSim();

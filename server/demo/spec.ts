@@ -103,7 +103,7 @@ const faultFields = {
   schemaRate: rate.optional(),
   /** The API now requires this token (jobs: `Authorization: Bearer`, logs: `x-auth-jwt`); null clears. */
   token: z.string().min(1).max(1000).nullable().optional(),
-  /** Error answers quote the request, its credentials included, as some servers' debug pages do. */
+  /** Error answers quote the request, credentials included, in several encodings (echo.ts). */
   echoRequest: z.boolean().optional(),
 };
 
