@@ -4,7 +4,7 @@ import { wirePerLine } from './lib/network.ts';
 import { perMinute, ratio } from './lib/stats.ts';
 import { goals } from './reportGoals.ts';
 import { med, n } from './reportNumbers.ts';
-import type { BenchResults, LoadEntry } from './results.ts';
+import type { BenchResults, LoadEntry, RouteLoadEntry } from './results.ts';
 import type { PeerResult } from './scenarios/peers.ts';
 
 function peerRow(p: PeerResult): string[] {
@@ -58,6 +58,42 @@ function loadTable(entries: readonly LoadEntry[]): string {
       ms(l.median.longestTask),
     ]),
   );
+}
+
+/** Scenario 10: each route opened cold, timed from navigation. */
+function routeLoadSection(entries: readonly RouteLoadEntry[]): string[] {
+  if (entries.length === 0) return [];
+  return [
+    '## 10. Route loading',
+    '',
+    'Each route opened cold on the server as it ships (pages of 2,000), timed from navigation: ' +
+      'the arrival of the last script before the first paint (the code the route needed), the ' +
+      "first request for the route's data (the job; the freshness answer), the first request " +
+      'for what is painted (the log; the list), and the first log lines (rows) painted. A route ' +
+      "whose loader starts fetching asks before its page's code has arrived.",
+    '',
+    table(
+      [
+        'route',
+        'log lines / jobs',
+        'runs',
+        'last script in (nav)',
+        'first data request (nav)',
+        'first log / list request (nav)',
+        'first lines / rows painted (nav)',
+      ],
+      entries.map((e) => [
+        e.route,
+        n(e.size),
+        String(e.runs.length),
+        ms(e.median.codeIn),
+        ms(e.median.firstData),
+        ms(e.median.firstShown),
+        ms(e.median.painted),
+      ]),
+    ),
+    '',
+  ];
 }
 
 /** Scenario 9: the log gateway alone, in its own process in front of the plain simulator. */
@@ -140,7 +176,8 @@ function logGatewaySection(r: BenchResults): string[] {
 export function report(r: BenchResults): string {
   const out: string[] = [];
   const mark = (holds: boolean | null) => (holds === null ? 'not measured' : holds ? 'yes' : 'NO');
-  out.push(`# Jobscope benchmark (${r.mode})`, '');
+  const scope = r.only ? `${r.mode}, only ${r.only.join(', ')}` : r.mode;
+  out.push(`# Jobscope benchmark (${scope})`, '');
   out.push(
     `${r.startedAt}, ${r.durationSec} s. Chromium ${r.chromium} headless; ${r.machine.cpu}, ` +
       `${r.machine.cores} cores, ${r.machine.memoryGb} GB; ${r.machine.os}; Node ${r.machine.node}. ` +
@@ -335,6 +372,7 @@ export function report(r: BenchResults): string {
     '',
   );
   out.push(...logGatewaySection(r));
+  out.push(...routeLoadSection(r.routeLoad));
   if (r.errors.length > 0) out.push('## Errors', '', ...r.errors.map((e) => `- ${e}`), '');
   return `${out.join('\n')}\n`;
 }

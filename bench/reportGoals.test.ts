@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { gatewayGoals, sameUpstreamCost } from './reportGoals.ts';
-import type { LogGatewayResults } from './results.ts';
+import { gatewayGoals, routeLoadGoal, sameUpstreamCost } from './reportGoals.ts';
+import type { LoadEntry, LogGatewayResults, RouteLoadEntry } from './results.ts';
+import type { LoadRun } from './scenarios/load.ts';
 import type { FollowersRun } from './scenarios/logGateway.ts';
 
 const followers = (viewers: number, upstreamLogs: number, visible = viewers): FollowersRun => ({
@@ -57,5 +58,31 @@ describe('gatewayGoals', () => {
     expect(peak([350, 420, 390]).holds).toBe(true);
     expect(peak([410, 420, 390]).holds).toBe(false);
     expect(peak([]).holds).toBeNull();
+  });
+});
+
+describe('routeLoadGoal', () => {
+  const route = (painted: number): RouteLoadEntry => {
+    const run = { codeIn: 150, firstData: 60, firstShown: 90, painted };
+    return { route: '/jobs/:jobId?tab=log', size: 10_000, runs: [run], median: run };
+  };
+  const load = (lines: number, firstPainted: number, server = 'pages of 2,000'): LoadEntry => {
+    const median = { firstPainted, firstRequest: 200 } as Record<keyof LoadRun, number>;
+    return { server, lines, runs: [], median };
+  };
+
+  it("judges scenario 10's median and reports scenario 1's figure beside it", () => {
+    const goal = routeLoadGoal([route(280)], [load(100_000, 900), load(10_000, 450)]);
+    expect(goal.holds).toBe(true);
+    expect(goal.measured).toContain('280 ms at 10,000 lines');
+    expect(goal.measured).toContain('scenario 1: 450 ms at 10,000 lines');
+    expect(routeLoadGoal([route(300)], []).holds).toBe(false);
+  });
+
+  it("falls back on scenario 1's smallest paged log, and is not measured without either", () => {
+    const fallback = routeLoadGoal([], [load(10_000, 290, 'one response'), load(10_000, 450)]);
+    expect(fallback.holds).toBe(false);
+    expect(fallback.measured).toContain('450 ms');
+    expect(routeLoadGoal([], []).holds).toBeNull();
   });
 });

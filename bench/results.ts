@@ -9,6 +9,7 @@ import type { LoadRun } from './scenarios/load.ts';
 import type { FollowersRun, UpstreamAnswer } from './scenarios/logGateway.ts';
 import type { NetworkResult } from './scenarios/network.ts';
 import type { PeerResult } from './scenarios/peers.ts';
+import type { RouteLoadRun } from './scenarios/routeLoad.ts';
 import type { StreamingResult } from './scenarios/streaming.ts';
 
 export interface LoadEntry {
@@ -20,6 +21,16 @@ export interface LoadEntry {
   lines: number;
   runs: LoadRun[];
   median: Record<keyof LoadRun, number>;
+}
+
+/** Scenario 10: one route opened cold, several times. */
+export interface RouteLoadEntry {
+  /** "/jobs/:jobId?tab=log" or "/jobs" */
+  route: string;
+  /** Lines of the log opened (the log route), or jobs in the simulator (the list). */
+  size: number;
+  runs: RouteLoadRun[];
+  median: Record<keyof RouteLoadRun, number>;
 }
 
 export interface FollowEntry {
@@ -53,6 +64,8 @@ export interface BenchResults {
   startedAt: string;
   durationSec: number;
   mode: 'full' | 'quick';
+  /** The scenarios this run was limited to (`--only=`), or null for all of them. */
+  only: string[] | null;
   machine: Machine;
   chromium: string;
   packages: Record<string, string>;
@@ -68,5 +81,6 @@ export interface BenchResults {
   index: { passes: FirstPass[]; queries: QueryTimes[] };
   logGateway: LogGatewayResults | null;
   peers: PeerResult[];
+  routeLoad: RouteLoadEntry[];
   errors: string[];
 }

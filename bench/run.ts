@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --quick]`: Jobscope's log view and job list against the peers, in headless
- * Chromium, on production servers in simulator mode. Writes bench/results/<timestamp>.json and
- * bench/RESULTS.md, and prints the Markdown table.
+ * `npm run bench [-- --quick] [-- --only=routes,load]`: Jobscope's log view and job list against
+ * the peers, in headless Chromium, on production servers in simulator mode. Writes
+ * bench/results/<timestamp>.json and, for a run of every scenario, bench/RESULTS.md; prints the
+ * Markdown report.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -24,10 +25,42 @@ import { loadOnce, type LoadRun } from './scenarios/load.ts';
 import { coldRead, followers, upstreamAnswer, type ColdRead } from './scenarios/logGateway.ts';
 import { followBytes, network } from './scenarios/network.ts';
 import { PEER_KINDS, peerRun } from './scenarios/peers.ts';
+import { logRouteOnce, listRouteOnce, type RouteLoadRun } from './scenarios/routeLoad.ts';
 import { streaming } from './scenarios/streaming.ts';
 import type { BenchJob, Ctx, Target } from './scenarios/types.ts';
 
 const quick = process.argv.includes('--quick');
+
+/**
+ * The scenarios by name, as `--only=` takes them: load (1), follow (2, 3), streaming (4),
+ * network (5), index (6 and 8: the list, its bytes, the job index), peers (7), gateway (9),
+ * routes (10).
+ */
+const SCENARIOS = [
+  'load',
+  'follow',
+  'streaming',
+  'network',
+  'index',
+  'peers',
+  'gateway',
+  'routes',
+] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+function parseOnly(argv: readonly string[]): Scenario[] | null {
+  const arg = argv.find((a) => a.startsWith('--only='));
+  if (!arg) return null;
+  const names = arg.slice('--only='.length).split(',').filter(Boolean);
+  const unknown = names.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new Error(`--only= takes some of ${SCENARIOS.join(', ')}; not: ${unknown.join(', ')}`);
+  }
+  return names as Scenario[];
+}
+
+const only = parseOnly(process.argv);
+const wanted = (scenario: Scenario) => only === null || only.includes(scenario);
 const PLAN = quick
   ? {
       sizes: [10_000, 100_000],
@@ -43,6 +76,7 @@ const PLAN = quick
       gatewayLines: 100_000,
       gatewayRuns: 1,
       followersSec: 20,
+      routeRuns: 3,
     }
   : {
       sizes: [10_000, 100_000, 1_000_000],
@@ -58,7 +92,10 @@ const PLAN = quick
       gatewayLines: 1_000_000,
       gatewayRuns: 3,
       followersSec: 60,
+      routeRuns: 7,
     };
+/** The log route is timed on the smallest log of scenario 1, so its figures compare. */
+const ROUTE_LOG_LINES = 10_000;
 
 const SIM_ENV = { DEMO_SEED: '7', DEMO_JOBS: '60', DEMO_BIG_LOG_LINES: '1000' };
 /** A million lines in one answer is ~190 MB: past a server's default cap on what it reads. */
@@ -78,6 +115,7 @@ async function ensureBuilds() {
     log(`building the dashboard (${reason})`);
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   }
+  if (!wanted('peers')) return;
   log('building the peers page');
   execFileSync('npx', ['vite', 'build', '-c', 'bench/peers/vite.config.ts'], {
     cwd: ROOT,
@@ -101,12 +139,11 @@ async function makeJobs(target: Target, sizes: readonly number[]): Promise<Bench
   return jobs;
 }
 
-function medians(runs: LoadRun[]): Record<keyof LoadRun, number> {
-  const keys = Object.keys(runs[0]!) as (keyof LoadRun)[];
-  return Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])) as Record<
-    keyof LoadRun,
-    number
-  >;
+function medians<R extends object>(runs: R[]): Record<keyof R, number> {
+  const keys = Object.keys(runs[0]!) as (keyof R)[];
+  return Object.fromEntries(
+    keys.map((k) => [k, median(runs.map((r) => r[k] as number))]),
+  ) as Record<keyof R, number>;
 }
 
 function loadEntry(server: string, lines: number, runs: LoadRun[]): LoadEntry | null {
@@ -228,6 +265,31 @@ async function logGateway(
   return out;
 }
 
+/** 10. Each route opened cold, timed from navigation: the log route, then the list. */
+async function routeLoading(
+  ctx: Ctx,
+  errors: string[],
+  target: Target,
+  jobs: readonly BenchJob[],
+  results: BenchResults,
+) {
+  const job = jobs.find((j) => j.lines === ROUTE_LOG_LINES);
+  if (!job) throw new Error(`no job of ${n(ROUTE_LOG_LINES)} lines for the log route`);
+  const routes = [
+    { route: '/jobs/:jobId?tab=log', size: job.lines, once: () => logRouteOnce(ctx, target, job) },
+    { route: '/jobs', size: Number(SIM_ENV.DEMO_JOBS), once: () => listRouteOnce(ctx, target) },
+  ];
+  for (const { route, size, once } of routes) {
+    const runs: RouteLoadRun[] = [];
+    for (let i = 0; i < PLAN.routeRuns; i++) {
+      log(`route ${route}, run ${i + 1}`);
+      const run = await attempt(errors, `route ${route}`, once);
+      if (run) runs.push(run);
+    }
+    if (runs.length > 0) results.routeLoad.push({ route, size, runs, median: medians(runs) });
+  }
+}
+
 async function main() {
   await ensureBuilds();
   const servers: BenchServer[] = [];
@@ -238,6 +300,7 @@ async function main() {
     startedAt: new Date(began).toISOString(),
     durationSec: 0,
     mode: quick ? 'quick' : 'full',
+    only,
     machine: machine(),
     chromium: browser.version(),
     packages: packageVersions([
@@ -258,6 +321,7 @@ async function main() {
     index: { passes: [], queries: [] },
     logGateway: null,
     peers: [],
+    routeLoad: [],
     errors,
   };
   const serve = async (label: string, env: Record<string, string>): Promise<Target> => {
@@ -272,15 +336,21 @@ async function main() {
     const paged = await serve('pages of 2,000', { LOG_PAGE_LIMIT: '2000' });
     // Without it each browser request goes to the simulator as it is: the browser reads every
     // line in one answer.
-    const unpaged = await serve('one response', { LOG_CACHE: 'off', ...BIG_ANSWERS });
-    const pagedJobs = await makeJobs(paged, PLAN.sizes);
-    const unpagedJobs = await makeJobs(unpaged, PLAN.unpagedSizes);
+    const oneAnswer = wanted('load') || wanted('peers');
+    const unpaged = oneAnswer
+      ? await serve('one response', { LOG_CACHE: 'off', ...BIG_ANSWERS })
+      : null;
+    const bigLogs = wanted('load') || wanted('follow');
+    const pagedJobs = await makeJobs(paged, bigLogs ? PLAN.sizes : [ROUTE_LOG_LINES]);
+    const unpagedJobs = unpaged ? await makeJobs(unpaged, PLAN.unpagedSizes) : [];
+
+    // 10. Route loading: each route opened cold, timed from navigation.
+    if (wanted('routes')) await routeLoading(ctx, errors, paged, pagedJobs, results);
 
     // 1. Big log, cold.
-    for (const [target, jobs] of [
-      [paged, pagedJobs],
-      [unpaged, unpagedJobs],
-    ] as const) {
+    const loads: [Target, BenchJob[]][] = [];
+    if (wanted('load')) loads.push([paged, pagedJobs], [unpaged!, unpagedJobs]);
+    for (const [target, jobs] of loads) {
       for (const job of jobs) {
         const runs: LoadRun[] = [];
         for (let i = 0; i < PLAN.loadRuns(job.lines); i++) {
@@ -296,7 +366,7 @@ async function main() {
     }
 
     // 2 and 3. Appends while following, then scrolling.
-    for (const job of pagedJobs) {
+    for (const job of wanted('follow') ? pagedJobs : []) {
       log(`follow ${job.lines} lines: ${PLAN.appendReps} appends of 1,000, then scroll`);
       const result = await attempt(errors, `follow ${job.lines}`, () =>
         followAndAppend(ctx, paged, job, PLAN.appendReps),
@@ -316,25 +386,36 @@ async function main() {
     if (smallest && largest) results.appendCostRatio = largest.work.median / smallest.work.median;
 
     // 4 and 5. Streaming and the network.
-    log(`streaming for ${PLAN.streamingSec} s`);
-    results.streaming = await attempt(errors, 'streaming', () =>
-      streaming(ctx, paged, PLAN.streamingSec),
-    );
-    log(`network: following for ${PLAN.networkSec} s, then completion and a hidden tab`);
-    results.network = await attempt(errors, 'network', () =>
-      network(ctx, paged, { seconds: PLAN.networkSec, hiddenSeconds: PLAN.hiddenSec }),
-    );
+    if (wanted('streaming')) {
+      log(`streaming for ${PLAN.streamingSec} s`);
+      results.streaming = await attempt(errors, 'streaming', () =>
+        streaming(ctx, paged, PLAN.streamingSec),
+      );
+    }
+    if (wanted('network')) {
+      log(`network: following for ${PLAN.networkSec} s, then completion and a hidden tab`);
+      results.network = await attempt(errors, 'network', () =>
+        network(ctx, paged, { seconds: PLAN.networkSec, hiddenSeconds: PLAN.hiddenSec }),
+      );
+    }
 
     // 8. The job index over a big population. The simulator runs in a process of its own
     // (without an index), so the gateway in front of it is measured alone, as in production:
     // its first pass at the default pace, its memory and store, the list queries it answers;
     // then (6) the list opened through it.
     const jobCount = quick ? 10_000 : 100_000;
-    const upstream = await serve(`simulator of ${n(jobCount)} jobs`, {
-      ...PLAIN_SIMULATOR,
-      DEMO_JOBS: String(jobCount),
-    });
-    const gatewayOf = async (label: string, env: Record<string, string>, over = upstream) => {
+    const upstream = wanted('index')
+      ? await serve(`simulator of ${n(jobCount)} jobs`, {
+          ...PLAIN_SIMULATOR,
+          DEMO_JOBS: String(jobCount),
+        })
+      : null;
+    const gatewayOf = async (
+      label: string,
+      env: Record<string, string>,
+      over: Target | null = upstream,
+    ) => {
+      if (!over) throw new Error(`${label}: no upstream to stand in front of`);
       log(`starting a server: ${label}`);
       const server = await startServer(
         { JOBS_API_URL: over.url, LOGS_API_URL: over.url, ...env },
@@ -348,56 +429,62 @@ async function main() {
       const at = servers.findIndex((s) => s.url === server.url);
       if (at >= 0) await servers.splice(at, 1)[0]!.stop();
     };
-    const gateway = await gatewayOf('gateway, default pace', {});
-    log(`job index: first pass over ${n(jobCount)} jobs at the default pace`);
-    const paced = await attempt(errors, 'first pass, default pace', () =>
-      firstPass(gateway, 10, 1_800_000),
-    );
-    if (paced) results.index.passes.push(paced);
-    log('job index: list queries');
-    const queries = await attempt(errors, 'list queries', () =>
-      listQueries(gateway, quick ? 20 : 100),
-    );
-    if (queries) results.index.queries = queries;
-    const many: Target = { label: 'gateway', url: gateway.url, demo: upstream.demo };
+    if (wanted('index')) {
+      const gateway = await gatewayOf('gateway, default pace', {});
+      log(`job index: first pass over ${n(jobCount)} jobs at the default pace`);
+      const paced = await attempt(errors, 'first pass, default pace', () =>
+        firstPass(gateway, 10, 1_800_000),
+      );
+      if (paced) results.index.passes.push(paced);
+      log('job index: list queries');
+      const queries = await attempt(errors, 'list queries', () =>
+        listQueries(gateway, quick ? 20 : 100),
+      );
+      if (queries) results.index.queries = queries;
+      const many: Target = { label: 'gateway', url: gateway.url, demo: upstream!.demo };
 
-    // 6. The job list.
-    for (const [target, jobs] of [
-      [paged, 60],
-      [many, jobCount],
-    ] as const) {
-      const runs: number[] = [];
-      for (let i = 0; i < PLAN.listRuns; i++) {
-        log(`job list, ${jobs} jobs, run ${i + 1}`);
-        const run = await attempt(errors, `list ${jobs}`, () => listOnce(ctx, target));
-        if (run) runs.push(run.firstRows);
+      // 6. The job list.
+      for (const [target, jobs] of [
+        [paged, 60],
+        [many, jobCount],
+      ] as const) {
+        const runs: number[] = [];
+        for (let i = 0; i < PLAN.listRuns; i++) {
+          log(`job list, ${jobs} jobs, run ${i + 1}`);
+          const run = await attempt(errors, `list ${jobs}`, () => listOnce(ctx, target));
+          if (run) runs.push(run.firstRows);
+        }
+        results.list.push({ jobs, runs, median: median(runs) });
       }
-      results.list.push({ jobs, runs, median: median(runs) });
-    }
-    for (const route of ['/jobs', `/jobs/${pagedJobs[0]!.jobId}?tab=log`]) {
-      const bytes = await attempt(errors, `bytes ${route}`, () => routeBytes(ctx, paged, route));
-      if (bytes) results.routes.push({ ...bytes, route: route.replace(/[0-9a-f]{24}/, ':jobId') });
-    }
+      for (const route of ['/jobs', `/jobs/${pagedJobs[0]!.jobId}?tab=log`]) {
+        const bytes = await attempt(errors, `bytes ${route}`, () => routeBytes(ctx, paged, route));
+        if (!bytes) continue;
+        results.routes.push({ ...bytes, route: route.replace(/[0-9a-f]{24}/, ':jobId') });
+      }
 
-    log(`job index: first pass over ${n(jobCount)} jobs with no rate limit`);
-    const uncapped = await gatewayOf('gateway, no rate limit', { JOBS_SYNC_RATE: '0' });
-    const fast = await attempt(errors, 'first pass, no rate limit', () =>
-      firstPass(uncapped, 0, 1_800_000),
-    );
-    if (fast) results.index.passes.push(fast);
-    // Its job index keeps a 100,000-job upstream busy: nothing of it may run beside scenario 9.
-    for (const done of [uncapped, gateway, upstream]) await stop(done);
+      log(`job index: first pass over ${n(jobCount)} jobs with no rate limit`);
+      const uncapped = await gatewayOf('gateway, no rate limit', { JOBS_SYNC_RATE: '0' });
+      const fast = await attempt(errors, 'first pass, no rate limit', () =>
+        firstPass(uncapped, 0, 1_800_000),
+      );
+      if (fast) results.index.passes.push(fast);
+      // Its job index keeps a 100,000-job upstream busy: nothing of it may run beside scenario 9.
+      for (const done of [uncapped, gateway, upstream!]) await stop(done);
+    }
 
     // 9. The log gateway, in a process of its own in front of the plain simulator.
-    results.logGateway = await attempt(errors, 'log gateway', () =>
-      logGateway(ctx, errors, serve, gatewayOf, stop),
-    );
+    if (wanted('gateway')) {
+      results.logGateway = await attempt(errors, 'log gateway', () =>
+        logGateway(ctx, errors, serve, gatewayOf, stop),
+      );
+    }
 
     // 7. Peers, on the same lines (the server without its log cache sends them in one response).
-    for (const job of unpagedJobs.filter((j) => PLAN.peerSizes.includes(j.lines))) {
+    const peerJobs = wanted('peers') ? unpagedJobs : [];
+    for (const job of peerJobs.filter((j) => PLAN.peerSizes.includes(j.lines))) {
       for (const kind of PEER_KINDS) {
         log(`peer ${kind}, ${job.lines} lines`);
-        results.peers.push(await peerRun(ctx, unpaged, job, kind, PLAN.peerReps));
+        results.peers.push(await peerRun(ctx, unpaged!, job, kind, PLAN.peerReps));
       }
     }
   } finally {
@@ -414,7 +501,8 @@ async function main() {
     path.join(ROOT, `bench/results/${stamp}.json`),
     `${JSON.stringify(results, null, 2)}\n`,
   );
-  await writeFile(path.join(ROOT, 'bench/RESULTS.md'), markdown);
+  // RESULTS.md is the report of a whole run; a run of some scenarios leaves it as it is.
+  if (only === null) await writeFile(path.join(ROOT, 'bench/RESULTS.md'), markdown);
   console.log(markdown);
   log(`done in ${results.durationSec} s; bench/results/${stamp}.json`);
 }
