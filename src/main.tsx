@@ -8,7 +8,7 @@ import { createQueryClient } from './app/queryClient';
 import { createRouter } from './app/router';
 
 const queryClient = createQueryClient();
-const router = createRouter();
+const router = createRouter(queryClient);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
