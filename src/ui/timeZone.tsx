@@ -1,5 +1,6 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { readPreference, writePreference, type TimeZonePreference } from '../lib';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { TimeZonePreference } from '../lib';
+import { usePreference } from './usePreference';
 
 const STORAGE_KEY = 'jobscope.timeZone';
 const ZONES = ['local', 'utc'] as const;
@@ -16,13 +17,7 @@ const TimeZoneContext = createContext<TimeZoneContextValue>({
 
 /** The app-wide time-zone preference (local or UTC), remembered across visits. */
 export function TimeZoneProvider({ children }: { children: ReactNode }) {
-  const [timeZone, setZone] = useState<TimeZonePreference>(() =>
-    readPreference(STORAGE_KEY, ZONES, 'local'),
-  );
-  const setTimeZone = useCallback((zone: TimeZonePreference) => {
-    setZone(zone);
-    writePreference(STORAGE_KEY, zone);
-  }, []);
+  const [timeZone, setTimeZone] = usePreference<TimeZonePreference>(STORAGE_KEY, ZONES, 'local');
   const value = useMemo(() => ({ timeZone, setTimeZone }), [timeZone, setTimeZone]);
   return <TimeZoneContext.Provider value={value}>{children}</TimeZoneContext.Provider>;
 }

@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { readPreference, writePreference } from '../../../lib/storage';
+import { usePreference } from '../../../ui/usePreference';
 
 export const REFRESH_CHOICES = ['off', '2', '5', '10', '30'] as const;
 export type RefreshChoice = (typeof REFRESH_CHOICES)[number];
@@ -14,12 +13,5 @@ export function refreshMs(choice: RefreshChoice): number | false {
 
 /** The list's auto-refresh interval, remembered across visits. */
 export function useRefreshInterval() {
-  const [choice, setChoice] = useState<RefreshChoice>(() =>
-    readPreference(KEY, REFRESH_CHOICES, DEFAULT),
-  );
-  const change = (next: RefreshChoice) => {
-    setChoice(next);
-    writePreference(KEY, next);
-  };
-  return [choice, change] as const;
+  return usePreference<RefreshChoice>(KEY, REFRESH_CHOICES, DEFAULT);
 }

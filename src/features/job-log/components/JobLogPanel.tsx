@@ -1,7 +1,7 @@
 import { Button, Text } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
 import {
   useCallback,
-  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -16,18 +16,18 @@ import { LogControls } from './LogControls';
 import { LogList, type LogListHandle } from './LogList';
 import { LogSearch } from './LogSearch';
 import { LogStatusLine } from './LogStatusLine';
-import type { LogLevel } from '../model/logLevel';
+import type { LogLevel } from '../model/logLine';
 import { useLogPrefs } from '../model/logPrefs';
 import { formatLineHash, parseLineHash } from '../model/permalink';
 import { useLineNavigation } from '../viewport/useLineNavigation';
 import { useFollowState } from '../viewport/useFollowState';
 import { useLogExport } from '../hooks/useLogExport';
 import { useLogIndexes } from '../store/useLogIndexes';
-import { useLogKeyboard } from '../hooks/useLogKeyboard';
 import { useLogUrlState } from '../hooks/useLogUrlState';
 import { usePanelHeight } from '../viewport/usePanelHeight';
 import { useStableCallback } from '../hooks/useStableCallback';
 import { useTimeFormatter } from '../hooks/useTimeFormatter';
+import { useShortcuts } from '../../../ui/useShortcuts';
 import { formatCount } from '../model/formatCount';
 import { missingLogText } from '../model/gatewayText';
 
@@ -49,12 +49,15 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
 
   // The URL keeps the search a moment after typing stops, so a million lines are not rescanned
   // per keystroke.
-  const { update, q } = url;
-  useEffect(() => {
-    if (searchText === q) return;
-    const timer = setTimeout(() => update({ q: searchText }), 200);
-    return () => clearTimeout(timer);
-  }, [searchText, q, update]);
+  const { update } = url;
+  const commitSearch = useDebouncedCallback((text: string) => update({ q: text }), 200);
+  const onSearchChange = useCallback(
+    (text: string) => {
+      setSearchText(text);
+      commitSearch(text);
+    },
+    [commitSearch],
+  );
 
   const { view, matches, errors } = useLogIndexes(store, version, url.levels, url.q, url.only);
 
@@ -96,7 +99,7 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
   const exported = useLogExport({ jobId, store, selection, fetchRest: tail.fetchRest });
 
   // Stable handlers: the memoised toolbar pieces re-render only when what they show changes.
-  const onCopy = useStableCallback(() => void exported.copyRange());
+  const onCopy = useStableCallback(exported.copyRange);
   const onDownloadClick = useStableCallback(() => void exported.download());
   const moveError = useStableCallback(nav.moveError);
   const moveMatch = useStableCallback(nav.moveMatch);
@@ -114,18 +117,22 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
 
   const formatTime = useTimeFormatter(prefs.timeMode);
 
-  useLogKeyboard({
-    '/': () => searchRef.current?.focus(),
-    f: () => setFollow(!follow),
-    w: () => prefs.setWrap(!prefs.wrap),
-    t: prefs.cycleTimeMode,
-    g: () => {
-      setFollow(false);
-      listRef.current?.scrollToTop();
-    },
-    G: () => setFollow(true),
-    e: () => nav.moveError(1),
-  });
+  const focusSearch = () => searchRef.current?.focus();
+  const toTop = () => {
+    setFollow(false);
+    listRef.current?.scrollToTop();
+  };
+  useShortcuts([
+    ['/', focusSearch],
+    // '/' takes Shift on many layouts (German, French).
+    ['shift+/', focusSearch],
+    ['f', () => setFollow(!follow)],
+    ['w', () => prefs.setWrap(!prefs.wrap)],
+    ['t', prefs.cycleTimeMode],
+    ['g', toTop],
+    ['shift+G', () => setFollow(true)],
+    ['e', () => nav.moveError(1)],
+  ]);
 
   const { gateway } = tail.tail;
   const emptyText =
@@ -172,7 +179,7 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
         <div className={classes.toolbarRow}>
           <LogSearch
             value={searchText}
-            onChange={setSearchText}
+            onChange={onSearchChange}
             current={nav.matchCursor === null ? 0 : nav.matchCursor + 1}
             total={matches?.size ?? 0}
             onMove={moveMatch}

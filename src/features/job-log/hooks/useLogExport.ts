@@ -1,6 +1,7 @@
 /** Getting lines out of the panel: copying the permalinked range, downloading the whole log. */
+import { useClipboard } from '@mantine/hooks';
 import { useState } from 'react';
-import type { LogTailData } from '../tail/logTailQuery';
+import type { TailSnapshot } from '../tail/TailSession';
 import type { LogStore } from '../store/LogStore';
 import { rangeText, saveLogFile } from '../model/downloadLog';
 import type { LineRange } from '../model/permalink';
@@ -8,7 +9,7 @@ import type { LineRange } from '../model/permalink';
 export interface LogExport {
   /** The range was copied a moment ago. */
   copied: boolean;
-  copyRange: () => Promise<void>;
+  copyRange: () => void;
   /** Fetching the rest of the log for a download. */
   downloading: boolean;
   /** Why the last download failed; null when it did not. */
@@ -20,15 +21,12 @@ export function useLogExport(options: {
   jobId: string;
   store: LogStore;
   selection: LineRange | null;
-  fetchRest: () => Promise<LogTailData>;
+  fetchRest: () => Promise<TailSnapshot>;
 }): LogExport {
   const { jobId, store, selection, fetchRest } = options;
-  const [copied, setCopied] = useState(false);
-  async function copyRange() {
-    if (!selection) return;
-    await navigator.clipboard.writeText(rangeText(store, selection.from, selection.to));
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
+  const clipboard = useClipboard({ timeout: 1500 });
+  function copyRange() {
+    if (selection) clipboard.copy(rangeText(store, selection.from, selection.to));
   }
 
   const [state, setState] = useState<{ error: string | null } | null>(null);
@@ -44,7 +42,7 @@ export function useLogExport(options: {
   }
 
   return {
-    copied,
+    copied: clipboard.copied,
     copyRange,
     downloading: state !== null && state.error === null,
     downloadError: state?.error ?? null,

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { LOG_LEVELS, type LogLevel } from '../model/logLevel';
+import { LOG_LEVELS, type LogLevel } from '../model/logLine';
 
 export interface LogUrlState {
   levels: ReadonlySet<LogLevel>;

@@ -1,6 +1,6 @@
 /** The panel's remembered preferences: wrap and how times show. */
-import { useCallback, useState } from 'react';
-import { readPreference, writePreference } from '../../../lib/storage';
+import { useCallback } from 'react';
+import { usePreference } from '../../../ui/usePreference';
 
 export const TIME_MODES = ['zone', 'local', 'utc', 'relative', 'hidden'] as const;
 /** 'zone' follows the app's time-zone setting. */
@@ -16,28 +16,16 @@ export const TIME_MODE_LABELS: Record<TimeMode, string> = {
 
 const WRAP_KEY = 'jobscope.log.wrap';
 const TIME_KEY = 'jobscope.log.time';
+const WRAP_VALUES = ['on', 'off'] as const;
 
 export function useLogPrefs() {
-  const [wrap, setWrapState] = useState(
-    () => readPreference(WRAP_KEY, ['on', 'off'], 'off') === 'on',
+  const [wrapValue, setWrapValue] = usePreference(WRAP_KEY, WRAP_VALUES, 'off');
+  const [timeMode, setTimeMode] = usePreference<TimeMode>(TIME_KEY, TIME_MODES, 'zone');
+  const setWrap = useCallback((next: boolean) => setWrapValue(next ? 'on' : 'off'), [setWrapValue]);
+  const cycleTimeMode = useCallback(
+    () =>
+      setTimeMode((current) => TIME_MODES[(TIME_MODES.indexOf(current) + 1) % TIME_MODES.length]!),
+    [setTimeMode],
   );
-  const [timeMode, setTimeModeState] = useState<TimeMode>(() =>
-    readPreference(TIME_KEY, TIME_MODES, 'zone'),
-  );
-  const setWrap = useCallback((next: boolean) => {
-    setWrapState(next);
-    writePreference(WRAP_KEY, next ? 'on' : 'off');
-  }, []);
-  const setTimeMode = useCallback((next: TimeMode) => {
-    setTimeModeState(next);
-    writePreference(TIME_KEY, next);
-  }, []);
-  const cycleTimeMode = useCallback(() => {
-    setTimeModeState((current) => {
-      const next = TIME_MODES[(TIME_MODES.indexOf(current) + 1) % TIME_MODES.length]!;
-      writePreference(TIME_KEY, next);
-      return next;
-    });
-  }, []);
-  return { wrap, setWrap, timeMode, setTimeMode, cycleTimeMode };
+  return { wrap: wrapValue === 'on', setWrap, timeMode, setTimeMode, cycleTimeMode };
 }
