@@ -1,15 +1,13 @@
 /**
  * The scrolling list of log lines: a fixed-height window without wrapping, a measuring
- * virtualizer with it (windowing.ts), following the bottom (useFollow), holding the top line
- * still when older lines arrive above it (useScrollAnchor), and copying what is selected.
+ * virtualizer with it (windowing.ts), the viewport's follow and anchor rules (useViewport), and
+ * copying what is selected.
  */
 import {
   memo,
   useCallback,
   useImperativeHandle,
-  useLayoutEffect,
   useRef,
-  useState,
   type ClipboardEvent,
   type MouseEvent,
   type Ref,
@@ -21,9 +19,7 @@ import { LogRow } from './LogRow';
 import type { LogView } from '../model/logView';
 import { inRange, type LineRange } from '../model/permalink';
 import { selectedText } from '../model/selectionText';
-import { BOTTOM_SLACK, useScrollAnchor } from '../viewport/useScrollAnchor';
-import { useFollow } from '../viewport/useFollow';
-import { USER_SCROLL_MS, useOperatorActivity } from '../viewport/useOperatorActivity';
+import { useViewport } from '../viewport/useViewport';
 import { useWrapVirtualizer } from '../viewport/useWrapVirtualizer';
 import { ROW_HEIGHT, windowRows } from '../viewport/windowing';
 
@@ -56,10 +52,6 @@ export const LogList = memo(function LogList(props: LogListProps) {
   const { store, view, follow, onFollowChange, formatTime, query, selection } = props;
   const { currentMatch, onIdClick, handleRef, emptyText } = props;
   const ref = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  /** The element's scrollTop as last seen or set, so effects need not read it (a forced layout). */
-  const scrollTopNow = useRef(0);
-  const [height, setHeight] = useState(600);
   /** The store position of the row where the last pointer press began (a text selection's). */
   const anchorPosition = useRef<number | null>(null);
   const count = view.count;
@@ -80,37 +72,16 @@ export const LogList = memo(function LogList(props: LogListProps) {
   const wrap = virtualizer !== null;
   const totalHeight = virtualizer ? virtualizer.getTotalSize() : count * ROW_HEIGHT;
 
-  const noteTopLine = useScrollAnchor({
+  const viewport = useViewport({
     listRef: ref,
     store,
     view,
     virtualizer,
     follow,
-    scrollTopNowRef: scrollTopNow,
-    setScrollTop,
-  });
-
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
-    observer.observe(element);
-    setHeight(element.clientHeight);
-    return () => observer.disconnect();
-  }, []);
-
-  const activity = useOperatorActivity(ref);
-  const scrollToBottom = useFollow({
-    listRef: ref,
-    follow,
-    wrap,
+    onFollowChange,
     totalHeight,
-    height,
-    scrollTop,
-    setScrollTop,
-    scrollTopNowRef: scrollTopNow,
-    activity,
   });
+  const { scrollTop, height, scrollToBottom } = viewport;
 
   useImperativeHandle(
     handleRef,
@@ -132,19 +103,6 @@ export const LogList = memo(function LogList(props: LogListProps) {
     [virtualizer, scrollToBottom],
   );
 
-  function onScroll() {
-    const element = ref.current;
-    if (!element) return;
-    scrollTopNow.current = element.scrollTop;
-    setScrollTop(scrollTopNow.current);
-    noteTopLine(scrollTopNow.current);
-    if (activity.sinceInput() > USER_SCROLL_MS) return;
-    const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
-    if (distance <= BOTTOM_SLACK) {
-      if (!follow) onFollowChange(true);
-    } else if (follow) onFollowChange(false);
-  }
-
   function onCopy(event: ClipboardEvent<HTMLDivElement>) {
     const text = selectedText(store, view, ref.current, anchorPosition.current);
     if (text === null) return;
@@ -165,18 +123,18 @@ export const LogList = memo(function LogList(props: LogListProps) {
       tabIndex={0}
       role="group"
       aria-label="Log lines"
-      onScroll={onScroll}
-      onWheel={activity.markInput}
-      onTouchMove={activity.markInput}
-      onKeyDown={activity.markInput}
+      onScroll={viewport.onScroll}
+      onWheel={viewport.markInput}
+      onTouchMove={viewport.markInput}
+      onKeyDown={viewport.markInput}
       onPointerDown={(event) => {
-        activity.markInput();
+        viewport.markInput();
         const row = (event.target as HTMLElement).closest<HTMLElement>('[data-pos]');
         anchorPosition.current = row ? Number(row.dataset.pos) : null;
       }}
-      onMouseEnter={() => activity.setHovering(true)}
+      onMouseEnter={() => viewport.setHovering(true)}
       onMouseLeave={() => {
-        activity.setHovering(false);
+        viewport.setHovering(false);
         if (follow) scrollToBottom();
       }}
       onCopy={onCopy}
