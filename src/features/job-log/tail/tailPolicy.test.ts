@@ -215,6 +215,31 @@ describe('behind the gateway', () => {
     expect(state.done).toBe(true);
   });
 
+  it('behind the gateway, completes only once the gateway has made its final read', () => {
+    // The Jobs API reports the end before the gateway's last read of the Job log API.
+    let state = after(initialTail(0), answer, 10);
+    state = afterCatchUp(
+      state,
+      { ...answer, progress: 'COMPLETED' },
+      { now: 20, jobTerminal: true },
+    );
+    expect(state.done).toBe(false);
+    expect(pollDelay(state)).toBe(POLL_INTERVAL_MS);
+    state = afterCatchUp(
+      state,
+      { ...answer, progress: 'COMPLETED', gateway: { ...live, state: 'final' } },
+      { now: 2_020, jobTerminal: true },
+    );
+    expect(state.done).toBe(true);
+    // Without the gateway, the final catch-up is enough.
+    const plain = afterCatchUp(
+      after(initialTail(0), { ...answer, gateway: null }, 10),
+      { ...answer, gateway: null },
+      { now: 20, jobTerminal: true },
+    );
+    expect(plain.done).toBe(true);
+  });
+
   it('stops on a missing log until the operator asks again, then resumes', () => {
     const missing: CatchUpResult = {
       ...answer,

@@ -311,12 +311,13 @@ export function afterCatchUp(
   next.errorAttempt = result.error === null ? 0 : state.errorAttempt + 1;
   next.error = result.error;
   const ok = result.caughtUp && result.error === null;
-  // Stop only after a whole catch-up that began once the end was known: the final request. A
-  // gateway still reading the log has more lines to give, whatever the job's progress, and one
-  // whose upstream fails cannot vouch that what it holds is the whole log.
+  // Stop only after a whole catch-up that began once the end was known: the final request.
+  // Behind the gateway, only its own final read vouches for the whole log: while it still tails
+  // the job (the Jobs API may report the end before the gateway's last read of the Job log API),
+  // reads it, or fails to reach it, more lines may come.
   const endKnown = jobTerminal || isTerminalProgress(state.progress);
-  const upstreamFailing = next.gateway?.state === 'live' && next.gateway.reason !== null;
-  if (endKnown && ok && !backfilling && !isReading(next) && !upstreamFailing) next.done = true;
+  const gatewayDone = next.gateway === null || next.gateway.state === 'final';
+  if (endKnown && ok && !backfilling && gatewayDone) next.done = true;
   if (ok && isMissing(next)) next.done = true;
   return next;
 }
