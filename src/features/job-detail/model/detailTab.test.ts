@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDetailTab, searchWithTab } from './detailTab';
+import { writeSearch } from '../../../lib/searchState';
+import { detailSearch, resolveDetailTab } from './detailTab';
 
 describe('resolveDetailTab', () => {
   it('reads a known tab and falls back to overview for an unknown one', () => {
@@ -17,11 +18,13 @@ describe('resolveDetailTab', () => {
   });
 });
 
-describe('searchWithTab', () => {
+describe('writeSearch(detailSearch)', () => {
   it('changes only tab, keeping every other parameter', () => {
-    expect(searchWithTab('?level=ERROR&q=pump&tab=log', 'steps')).toBe(
+    expect(writeSearch(detailSearch, { tab: 'steps' }, '?level=ERROR&q=pump&tab=log')).toBe(
       '?level=ERROR&q=pump&tab=steps',
     );
-    expect(searchWithTab('', 'raw')).toBe('?tab=raw');
+    expect(writeSearch(detailSearch, { tab: 'raw' }, '')).toBe('?tab=raw');
+    // Written even though it is the fallback: `#L12` with `tab=overview` stays on the overview.
+    expect(writeSearch(detailSearch, { tab: 'overview' }, '?tab=log')).toBe('?tab=overview');
   });
 });

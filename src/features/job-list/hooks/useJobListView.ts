@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation } from 'react-router';
 import type { JobLinkState } from '../../../config/paths';
-import { jobListSearch, parseJobListParams, type JobListView } from '../model/listParams';
+import { useSearchState } from '../../../ui/useSearchState';
+import { listSearch, searchFromView, viewFromSearch, type JobListView } from '../model/listParams';
 
 /**
  * The list's view, read from and written to the URL query: reload, back/forward and a pasted
@@ -9,15 +10,9 @@ import { jobListSearch, parseJobListParams, type JobListView } from '../model/li
  */
 export function useJobListView() {
   const location = useLocation();
-  const navigate = useNavigate();
-  const view = useMemo(() => parseJobListParams(location.search), [location.search]);
-  const setView = useCallback(
-    (next: JobListView) => {
-      const search = jobListSearch(next);
-      if (search !== location.search) void navigate({ pathname: location.pathname, search });
-    },
-    [location.pathname, location.search, navigate],
-  );
+  const [search, setSearch] = useSearchState(listSearch, { replace: false });
+  const view = useMemo(() => viewFromSearch(search), [search]);
+  const setView = useCallback((next: JobListView) => setSearch(searchFromView(next)), [setSearch]);
   const linkState = useMemo<JobLinkState>(
     () => ({ fromList: location.pathname + location.search }),
     [location.pathname, location.search],

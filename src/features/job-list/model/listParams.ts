@@ -1,8 +1,10 @@
 /**
  * The job list's view state <-> its URL query. Every view an operator would share (filters,
- * sort, page, page size) lives in the URL; invalid or unknown values fall back to the defaults
- * without an error, and defaults are left out so links stay short.
+ * sort, page, page size) lives in the URL; invalid values fall back to the defaults without an
+ * error, and defaults are left out so links stay short.
  */
+import { z } from 'zod/mini';
+import { readSearch, writeSearch, type SearchState } from '../../../lib/searchState';
 import type { JobListFilters, JobSort } from '../api';
 
 export const JOB_SORTS = ['updated', 'created', 'title', 'status'] as const satisfies JobSort[];
@@ -39,65 +41,84 @@ export const DEFAULT_VIEW: Readonly<JobListView> = Object.freeze({
 const MAX_PAGE = 1_000_000;
 const MAX_TEXT = 200;
 
-function oneOf<T extends string | number>(allowed: readonly T[], value: unknown, fallback: T): T {
-  return (allowed as readonly unknown[]).includes(value) ? (value as T) : fallback;
+/** Trimmed and cut to MAX_TEXT characters. */
+const text = z.catch(
+  z.codec(z.string(), z.string(), {
+    decode: (value) => value.trim().slice(0, MAX_TEXT),
+    encode: (value) => value.trim(),
+  }),
+  '',
+);
+
+/**
+ * The list's declared search schema, one field per query parameter in the order links show
+ * them. Unknown parameters are not kept: a change writes the whole view.
+ */
+export const listSearch = z.object({
+  /** "1" (or "true" from older links). */
+  mine: z.catch(
+    z.codec(z.string(), z.boolean(), {
+      decode: (value) => value === '1' || value === 'true',
+      encode: (mine) => (mine ? '1' : ''),
+    }),
+    DEFAULT_VIEW.mine,
+  ),
+  /** Comma-separated; unknown statuses are kept (the server may use any), duplicates dropped. */
+  status: z.catch(
+    z.codec(z.string(), z.array(z.string()), {
+      decode: (value) => [
+        ...new Set(
+          value
+            .split(',')
+            .map((status) => status.trim())
+            .filter((status) => status && status.length <= MAX_TEXT),
+        ),
+      ],
+      encode: (statuses) => statuses.join(','),
+    }),
+    () => [],
+  ),
+  workflow: text,
+  q: text,
+  sort: z.catch(z.enum(JOB_SORTS), DEFAULT_VIEW.sort),
+  order: z.catch(z.enum(SORT_ORDERS), DEFAULT_VIEW.order),
+  /** 1-based, digits only. */
+  page: z.catch(
+    z.codec(
+      z.string().check(z.regex(/^\d+$/)),
+      z.number().check(z.minimum(1), z.maximum(MAX_PAGE)),
+      { decode: Number, encode: String },
+    ),
+    DEFAULT_VIEW.page,
+  ),
+  limit: z.catch(
+    z.codec(z.string(), z.literal(PAGE_SIZES), {
+      decode: (value) => Number(value) as PageSize,
+      encode: String,
+    }),
+    DEFAULT_VIEW.limit,
+  ),
+});
+
+/** The URL names the workflow `workflow`; the view and the API say `workflowId`. */
+export function viewFromSearch({ workflow, ...rest }: SearchState<typeof listSearch>): JobListView {
+  return { ...rest, workflowId: workflow };
 }
 
-function parseStatuses(value: string | null): string[] {
-  if (!value) return [];
-  const seen = new Set<string>();
-  for (const part of value.split(',')) {
-    const status = part.trim();
-    if (status && status.length <= MAX_TEXT) seen.add(status);
-  }
-  return [...seen];
-}
-
-function parsePage(value: string | null): number {
-  if (value === null || !/^\d+$/.test(value)) return 1;
-  const page = Number(value);
-  return page >= 1 && page <= MAX_PAGE ? page : 1;
-}
-
-function parseText(value: string | null): string {
-  const text = value?.trim() ?? '';
-  return text.length <= MAX_TEXT ? text : text.slice(0, MAX_TEXT);
+export function searchFromView({
+  workflowId,
+  ...rest
+}: JobListView): SearchState<typeof listSearch> {
+  return { ...rest, workflow: workflowId };
 }
 
 export function parseJobListParams(search: URLSearchParams | string): JobListView {
-  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
-  const limit = Number(params.get('limit'));
-  const mine = params.get('mine');
-  return {
-    status: parseStatuses(params.get('status')),
-    workflowId: parseText(params.get('workflow')),
-    q: parseText(params.get('q')),
-    sort: oneOf(JOB_SORTS, params.get('sort'), DEFAULT_VIEW.sort),
-    order: oneOf(SORT_ORDERS, params.get('order'), DEFAULT_VIEW.order),
-    page: parsePage(params.get('page')),
-    limit: oneOf(PAGE_SIZES, limit, DEFAULT_VIEW.limit),
-    mine: mine === '1' || mine === 'true',
-  };
+  return viewFromSearch(readSearch(listSearch, search));
 }
 
-/** The query string for a view, defaults left out, in a stable order. */
-export function serializeJobListParams(view: JobListView): URLSearchParams {
-  const params = new URLSearchParams();
-  if (view.mine) params.set('mine', '1');
-  if (view.status.length) params.set('status', view.status.join(','));
-  if (view.workflowId) params.set('workflow', view.workflowId);
-  if (view.q.trim()) params.set('q', view.q.trim());
-  if (view.sort !== DEFAULT_VIEW.sort) params.set('sort', view.sort);
-  if (view.order !== DEFAULT_VIEW.order) params.set('order', view.order);
-  if (view.page !== DEFAULT_VIEW.page) params.set('page', String(view.page));
-  if (view.limit !== DEFAULT_VIEW.limit) params.set('limit', String(view.limit));
-  return params;
-}
-
-/** "?status=Active,Paused&q=pump" (commas kept readable) or "" for the default view. */
+/** "?status=Active,Paused&q=pump" (defaults left out, stable order) or "" for the default view. */
 export function jobListSearch(view: JobListView): string {
-  const query = serializeJobListParams(view).toString().replace(/%2C/gi, ',');
-  return query ? `?${query}` : '';
+  return writeSearch(listSearch, searchFromView(view));
 }
 
 /** What the API is asked for this view. */

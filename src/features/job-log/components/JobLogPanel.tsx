@@ -59,7 +59,7 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
     [commitSearch],
   );
 
-  const { view, matches, errors } = useLogIndexes(store, version, url.levels, url.q, url.only);
+  const { view, matches, errors } = useLogIndexes(store, version, url.level, url.q, url.only);
 
   const { follow, setFollow, newLines } = useFollowState({
     store,
@@ -107,10 +107,10 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
   const onToggleLevel = useCallback(
     (level: LogLevel, shown: boolean) =>
       update((current) => {
-        const levels = new Set(current.levels);
+        const levels = new Set(current.level);
         if (shown) levels.add(level);
         else levels.delete(level);
-        return { levels };
+        return { level: levels };
       }),
     [update],
   );
@@ -165,7 +165,7 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
             onWrapChange={prefs.setWrap}
             timeMode={prefs.timeMode}
             onTimeModeChange={prefs.setTimeMode}
-            errorsAvailable={errors.size > 0 && url.levels.has('ERROR')}
+            errorsAvailable={errors.size > 0 && url.level.has('ERROR')}
             onError={moveError}
             canCopy={selection !== null && selectionPosition >= 0}
             copied={exported.copied}
@@ -187,7 +187,7 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
             onOnlyChange={onOnlyChange}
             inputRef={searchRef}
           />
-          <LevelChips levels={url.levels} store={store} onToggle={onToggleLevel} />
+          <LevelChips levels={url.level} store={store} onToggle={onToggleLevel} />
         </div>
       </div>
       <div className={classes.listWrap}>

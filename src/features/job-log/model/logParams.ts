@@ -1,0 +1,31 @@
+/**
+ * The log panel's declared search schema, beside the page's `tab`: `level` (the levels shown,
+ * comma-separated; absent or empty: all), `q` (the search) and `only` (only matching lines).
+ */
+import { z } from 'zod/mini';
+import { LOG_LEVELS, type LogLevel } from './logLine';
+
+const allLevels = (): ReadonlySet<LogLevel> => new Set(LOG_LEVELS);
+
+export const logSearch = z.object({
+  level: z.catch(
+    z.codec(z.string(), z.custom<ReadonlySet<LogLevel>>(), {
+      decode: (value) => {
+        if (!value) return allLevels();
+        const wanted = value.toUpperCase().split(',');
+        return new Set(LOG_LEVELS.filter((level) => wanted.includes(level)));
+      },
+      // Every level is the default, so "all" leaves the parameter out.
+      encode: (levels) => LOG_LEVELS.filter((level) => levels.has(level)).join(','),
+    }),
+    allLevels,
+  ),
+  q: z.catch(z.string(), ''),
+  only: z.catch(
+    z.codec(z.string(), z.boolean(), {
+      decode: (value) => value === '1',
+      encode: (only) => (only ? '1' : ''),
+    }),
+    false,
+  ),
+});
