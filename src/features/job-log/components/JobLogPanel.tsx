@@ -229,7 +229,6 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
         paused={paused}
         onRetry={tail.retry}
         onRecheck={tail.recheck}
-        notice={null}
       />
     </section>
   );

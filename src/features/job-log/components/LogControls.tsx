@@ -90,7 +90,6 @@ export const LogControls = memo(function LogControls(props: LogControlsProps) {
         size="compact-sm"
         variant="default"
         leftSection={<IconDownload size={14} />}
-        loading={false}
         disabled={props.downloadLabel !== null}
         onClick={props.onDownload}
       >

@@ -16,7 +16,6 @@ export interface LogStatusLineProps {
   onRetry: () => void;
   /** Asks the gateway to look for a missing log again. */
   onRecheck: () => void;
-  notice: string | null;
 }
 
 const count = (n: number) => `${formatCount(n)} ${n === 1 ? 'line' : 'lines'}`;
@@ -43,7 +42,7 @@ function reason(error: unknown): string {
  * gateway's last upstream problem.
  */
 export const LogStatusLine = memo(function LogStatusLine(props: LogStatusLineProps) {
-  const { tail, lines, backfill = null, paused, onRetry, onRecheck, notice } = props;
+  const { tail, lines, backfill = null, paused, onRetry, onRecheck } = props;
   const now = useNow(1000);
   const { gateway } = tail;
   // A failed recheck reads as any failed poll: it is retried.
@@ -94,7 +93,6 @@ export const LogStatusLine = memo(function LogStatusLine(props: LogStatusLinePro
           </>
         ) : null}
       </p>
-      {notice ? <p className={classes.statusText}>{notice}</p> : null}
     </div>
   );
 });
