@@ -244,6 +244,26 @@ export function report(r: BenchResults): string {
     `Append cost at ${n(r.follow.at(-1)?.lines ?? 0)} lines / at 10,000: ${times(r.appendCostRatio)}.`,
     '',
   );
+  if (r.followWrap.length > 0) {
+    out.push(
+      '### 2 with wrapping on',
+      '',
+      table(
+        ['lines held', 'appends', 'tail painted (from resp.)', 'main-thread work', 'longest task'],
+        r.followWrap.map((f) => [
+          n(f.lines),
+          String(f.painted.n),
+          `${ms(f.painted.median)} (${ms(f.painted.min)}-${ms(f.painted.max)})`,
+          `${ms(f.work.median, 1)} (${ms(f.work.min, 1)}-${ms(f.work.max, 1)})`,
+          ms(f.longestTask.max, 1),
+        ]),
+      ),
+      '',
+      `Wrapped append cost at ${n(r.followWrap.at(-1)?.lines ?? 0)} lines / at 10,000: ` +
+        `${times(r.appendCostRatioWrap)}.`,
+      '',
+    );
+  }
   const hot = r.follow.at(-1)?.result.hot ?? [];
   if (hot.length > 0) {
     out.push(

@@ -153,6 +153,11 @@ export function goals(r: BenchResults): Goal[] {
       holds: check(r.appendCostRatio, (v) => v <= 1.2),
     },
     {
+      goal: 'Wrapping on: append cost at the largest size <= 1.2 x at 10,000 lines',
+      measured: times(r.appendCostRatioWrap),
+      holds: check(r.appendCostRatioWrap, (v) => v <= 1.2),
+    },
+    {
       goal: 'Scrolling top to bottom in 60 frames: 0 janky frames',
       measured: `${largest?.result.scroll.janky ?? '-'} (worst ${ms(largest?.result.scroll.worst)})${atLines}`,
       holds: check(largest?.result.scroll.janky, (v) => v === 0),

@@ -73,6 +73,10 @@ export interface BenchResults {
   follow: FollowEntry[];
   /** Median append work at the largest size / at 10,000 lines. */
   appendCostRatio: number;
+  /** Scenario 2 again with wrapping on (rows of measured heights). */
+  followWrap: FollowEntry[];
+  /** The same ratio with wrapping on. */
+  appendCostRatioWrap: number;
   streaming: StreamingResult | null;
   network: NetworkResult | null;
   list: { jobs: number; runs: number[]; median: number }[];

@@ -34,7 +34,7 @@ const quick = process.argv.includes('--quick');
 /**
  * The scenarios by name, as `--only=` takes them: load (1), follow (2, 3), streaming (4),
  * network (5), index (6 and 8: the list, its bytes, the job index), peers (7), gateway (9),
- * routes (10).
+ * routes (10), wrap (2 again with wrapping on).
  */
 const SCENARIOS = [
   'load',
@@ -45,6 +45,7 @@ const SCENARIOS = [
   'peers',
   'gateway',
   'routes',
+  'wrap',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -314,6 +315,8 @@ async function main() {
     load: [],
     follow: [],
     appendCostRatio: NaN,
+    followWrap: [],
+    appendCostRatioWrap: NaN,
     streaming: null,
     network: null,
     list: [],
@@ -340,7 +343,7 @@ async function main() {
     const unpaged = oneAnswer
       ? await serve('one response', { LOG_CACHE: 'off', ...BIG_ANSWERS })
       : null;
-    const bigLogs = wanted('load') || wanted('follow');
+    const bigLogs = wanted('load') || wanted('follow') || wanted('wrap');
     const pagedJobs = await makeJobs(paged, bigLogs ? PLAN.sizes : [ROUTE_LOG_LINES]);
     const unpagedJobs = unpaged ? await makeJobs(unpaged, PLAN.unpagedSizes) : [];
 
@@ -384,6 +387,30 @@ async function main() {
     const smallest = results.follow.find((f) => f.lines === 10_000);
     const largest = results.follow.at(-1);
     if (smallest && largest) results.appendCostRatio = largest.work.median / smallest.work.median;
+
+    // 2 again with wrapping on: the smallest and the largest log.
+    const wrapJobs = [pagedJobs[0], pagedJobs.at(-1)].filter(
+      (job, i, all): job is BenchJob => job !== undefined && all.indexOf(job) === i,
+    );
+    for (const job of wanted('wrap') ? wrapJobs : []) {
+      log(`follow ${job.lines} lines, wrapped: ${PLAN.appendReps} appends of 1,000`);
+      const result = await attempt(errors, `follow wrapped ${job.lines}`, () =>
+        followAndAppend(ctx, paged, job, PLAN.appendReps, { wrap: true }),
+      );
+      if (!result) continue;
+      results.followWrap.push({
+        lines: job.lines,
+        result,
+        painted: summarize(result.appends.map((a) => a.painted)),
+        work: summarize(result.appends.map((a) => a.work)),
+        longestTask: summarize(result.appends.map((a) => a.longestTask)),
+      });
+    }
+    const wrapSmall = results.followWrap.find((f) => f.lines === 10_000);
+    const wrapLarge = results.followWrap.at(-1);
+    if (wrapSmall && wrapLarge && wrapLarge !== wrapSmall) {
+      results.appendCostRatioWrap = wrapLarge.work.median / wrapSmall.work.median;
+    }
 
     // 4 and 5. Streaming and the network.
     if (wanted('streaming')) {

@@ -39,10 +39,12 @@ export async function openLog(
   jobId: string,
   watch: WatchSpec | null,
   /** Keep a copy of each log answer the app receives (`installLogRecorder`). */
-  { recordLogs = false }: { recordLogs?: boolean } = {},
+  { recordLogs = false, wrap = false }: { recordLogs?: boolean; wrap?: boolean } = {},
 ): Promise<OpenedLog> {
   const context = await coldContext(browser);
   const page = await context.newPage();
+  // The panel's remembered preference (src/features/job-log/model/logPrefs.ts).
+  if (wrap) await page.addInitScript(() => localStorage.setItem('jobscope.log.wrap', 'on'));
   // A log of 1,000,000 lines in pages of 2,000 is 500 requests: keep every timing entry.
   await page.addInitScript(() => performance.setResourceTimingBufferSize(1_000_000));
   await page.addInitScript(installProbe, watch);

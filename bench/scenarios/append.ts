@@ -79,8 +79,15 @@ export async function followAndAppend(
   target: Target,
   job: BenchJob,
   reps: number,
+  { wrap = false }: { wrap?: boolean } = {},
 ): Promise<FollowResult> {
-  const opened = await openLog(ctx.browser, target.url, job.jobId, logWatch(job.lastId, job.lines));
+  const opened = await openLog(
+    ctx.browser,
+    target.url,
+    job.jobId,
+    logWatch(job.lastId, job.lines),
+    { wrap },
+  );
   const { page, cdp } = opened;
   try {
     await waitForTimes(page, ['tail', 'status'], Math.max(60_000, job.lines / 5));
