@@ -1,9 +1,10 @@
 /** The client against the simulator's injected faults: auth, errors, bad payloads, slowness. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../server/demo/index.ts';
+import { caught } from './apiGateway';
 import { demoCall } from './simulator';
 import { setFetch } from '../api/client';
-import { ApiError, isRetryable } from '../api/errors';
+import { isRetryable } from '../api/errors';
 import { fetchJobDetail } from '../features/job-detail/api';
 import { fetchJobList } from '../features/job-list/api';
 import { fetchLogPage } from '../features/job-log/api/fetchLogPage';
@@ -25,15 +26,6 @@ const demo = <T = unknown>(method: string, path: string, body?: unknown) =>
   demoCall<T>(sim, method, path, body);
 
 const faults = (patch: Record<string, unknown>) => demo('PUT', '/__demo/faults', patch);
-
-async function caught(promise: Promise<unknown>): Promise<ApiError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 /** Plays the operator at the token prompt: types `token`, or cancels when null. */
 function answerPrompts(token: string | null): { asked: string[] } {

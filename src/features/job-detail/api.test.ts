@@ -1,8 +1,8 @@
 import { MutationObserver, QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testGateway, type TestGateway } from '../../../server/testGateway.ts';
+import type { TestGateway } from '../../../server/testGateway.ts';
 import { setFetch } from '../../api/client';
-import { ApiError } from '../../api/errors';
+import { caught, serveGateway } from '../../test/apiGateway';
 import { jobKeys } from '../../api/queryKeys';
 import type { WorkflowJob } from '../../contract';
 import { isTerminalStatus } from '../../lib/job';
@@ -13,25 +13,8 @@ let gw: TestGateway;
 const demo = <T = unknown>(method: string, path: string, body?: unknown) =>
   gw.demo<T>(method, path, body);
 
-/** The detail's queries against the gateway in-process, over the simulator, as in production. */
-async function serveGateway(options: Parameters<typeof testGateway>[0] = {}) {
-  gw = await testGateway(options);
-  setFetch(async (input, init) =>
-    gw.app.fetch(new Request(new URL(input, 'http://localhost'), init)),
-  );
-}
-
-async function caught(promise: Promise<unknown>): Promise<ApiError> {
-  const error: unknown = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
-
 beforeEach(async () => {
-  await serveGateway();
+  gw = await serveGateway();
   await gw.passes(1);
 });
 

@@ -1,7 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testGateway, type TestGateway } from '../../../server/testGateway.ts';
+import type { TestGateway } from '../../../server/testGateway.ts';
 import { setFetch } from '../../api/client';
+import { serveGateway } from '../../test/apiGateway';
 import { jobKeys } from '../../api/queryKeys';
 import { fetchJobCounts, fetchJobList, jobListKeys, jobListOptions } from './api';
 
@@ -10,16 +11,8 @@ let gw: TestGateway;
 const demo = <T = unknown>(method: string, path: string, body?: unknown) =>
   gw.demo<T>(method, path, body);
 
-/** The API module against the gateway in-process, over the simulator, as in production. */
-async function serveGateway(options: Parameters<typeof testGateway>[0] = {}) {
-  gw = await testGateway(options);
-  setFetch(async (input, init) =>
-    gw.app.fetch(new Request(new URL(input, 'http://localhost'), init)),
-  );
-}
-
 beforeEach(async () => {
-  await serveGateway();
+  gw = await serveGateway();
   await gw.passes(1);
 });
 
@@ -82,7 +75,7 @@ describe('job lists', () => {
 
   it('says null when the server sends no total (the job index is off)', async () => {
     await gw.stop();
-    await serveGateway({ config: { jobsIndex: false } });
+    gw = await serveGateway({ config: { jobsIndex: false } });
     const page = await fetchJobList({ limit: 5 });
     expect(page.jobs).toHaveLength(5);
     expect(page.total).toBeNull();
@@ -106,7 +99,7 @@ describe('job counts', () => {
 
   it('is null when the server has no counts (the job index is off)', async () => {
     await gw.stop();
-    await serveGateway({ config: { jobsIndex: false } });
+    gw = await serveGateway({ config: { jobsIndex: false } });
     expect(await fetchJobCounts({})).toBeNull();
   });
 });
