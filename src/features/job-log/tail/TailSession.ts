@@ -14,10 +14,10 @@ import {
   initialTail,
   isReading,
   requestRecheck,
-  type FetchPage,
   type PageRequest,
   type TailState,
 } from './tailPolicy';
+import type { FetchPage } from './catchUp';
 
 /** What a render reads: a new object after every poll, so React sees the change. */
 export interface TailSnapshot {

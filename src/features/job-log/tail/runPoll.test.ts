@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gatewayStatus } from '../../../test/fakeLogServer';
 import { LogStore } from '../store/LogStore';
-import {
-  afterCatchUp,
-  initialTail,
-  pollDelay,
-  type PageResult,
-  type TailState,
-} from './tailPolicy';
+import { afterCatchUp, initialTail, pollDelay, type TailState } from './tailPolicy';
+import type { PageResult } from './catchUp';
 import type { LogLine } from '../model/logLine';
 import { testLine } from '../testLines';
 import { backfillDone, type Backfill } from './backfillPlan';

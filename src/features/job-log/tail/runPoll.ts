@@ -4,15 +4,8 @@
  * run one after another, never side by side, and the tail always goes first, so a live log stays
  * as fresh as when there is nothing to backfill.
  */
-import {
-  catchUp,
-  POLL_INTERVAL_MS,
-  sameEpoch,
-  type CatchUpResult,
-  type FetchPage,
-  type PageRequest,
-  type PageResult,
-} from './tailPolicy';
+import { catchUp, sameEpoch, type CatchUpResult, type FetchPage, type PageResult } from './catchUp';
+import { POLL_INTERVAL_MS, type PageRequest } from './tailPolicy';
 import type { LogStore } from '../store/LogStore';
 import {
   backfillDone,

@@ -11,16 +11,15 @@ import {
   POLL_INTERVAL_MS,
   READING_POLL_MS,
   afterCatchUp,
-  catchUp,
   errorDelay,
   firstRequest,
   initialTail,
   pollDelay,
   requestRecheck,
-  type CatchUpResult,
   type PageRequest,
   type TailState,
 } from './tailPolicy';
+import { catchUp, type CatchUpResult } from './catchUp';
 import { MAX_LOG_WAIT_SECONDS } from '../../../contract';
 
 /** A caught-up answer without a gateway status. */
