@@ -18,7 +18,7 @@ import { median, summarize } from './lib/stats.ts';
 import { report } from './report.ts';
 import { n } from './reportNumbers.ts';
 import type { BenchResults, FollowEntry, LoadEntry, LogGatewayResults } from './results.ts';
-import { followAndAppend } from './scenarios/append.ts';
+import { followAndAppend, type FollowResult } from './scenarios/append.ts';
 import { firstPass, listQueries } from './scenarios/jobIndex.ts';
 import { listOnce, routeBytes } from './scenarios/jobList.ts';
 import { loadOnce, type LoadRun } from './scenarios/load.ts';
@@ -122,6 +122,17 @@ async function ensureBuilds() {
     cwd: ROOT,
     stdio: 'inherit',
   });
+}
+
+/** Scenario 2's row for one log: the appends' medians and ranges. */
+function followEntry(job: BenchJob, result: FollowResult): FollowEntry {
+  return {
+    lines: job.lines,
+    result,
+    painted: summarize(result.appends.map((a) => a.painted)),
+    work: summarize(result.appends.map((a) => a.work)),
+    longestTask: summarize(result.appends.map((a) => a.longestTask)),
+  };
 }
 
 async function makeJobs(target: Target, sizes: readonly number[]): Promise<BenchJob[]> {
@@ -375,14 +386,7 @@ async function main() {
         followAndAppend(ctx, paged, job, PLAN.appendReps),
       );
       if (!result) continue;
-      const entry: FollowEntry = {
-        lines: job.lines,
-        result,
-        painted: summarize(result.appends.map((a) => a.painted)),
-        work: summarize(result.appends.map((a) => a.work)),
-        longestTask: summarize(result.appends.map((a) => a.longestTask)),
-      };
-      results.follow.push(entry);
+      results.follow.push(followEntry(job, result));
     }
     const smallest = results.follow.find((f) => f.lines === 10_000);
     const largest = results.follow.at(-1);
@@ -398,13 +402,7 @@ async function main() {
         followAndAppend(ctx, paged, job, PLAN.appendReps, { wrap: true }),
       );
       if (!result) continue;
-      results.followWrap.push({
-        lines: job.lines,
-        result,
-        painted: summarize(result.appends.map((a) => a.painted)),
-        work: summarize(result.appends.map((a) => a.work)),
-        longestTask: summarize(result.appends.map((a) => a.longestTask)),
-      });
+      results.followWrap.push(followEntry(job, result));
     }
     const wrapSmall = results.followWrap.find((f) => f.lines === 10_000);
     const wrapLarge = results.followWrap.at(-1);
