@@ -58,9 +58,19 @@ export async function expectFailingButKept(pages: FaultPages, title: string, tim
  * The panel holds exactly what the server holds: the same number of lines, and the rows in
  * view (the panel follows the end) are the server's last ids, each once, in order.
  */
-export async function expectLogExact(page: Page, request: APIRequestContext, jobId: string) {
+export async function expectLogExact(
+  page: Page,
+  request: APIRequestContext,
+  jobId: string,
+  timeout?: number,
+) {
   const ids = await serverLogIds(request, jobId);
-  await expect(logStatus(page)).toContainText(`${ids.length.toLocaleString('en-US')} lines - live`);
+  await expect(logStatus(page)).toContainText(
+    `${ids.length.toLocaleString('en-US')} lines - live`,
+    {
+      timeout,
+    },
+  );
   await expect
     .poll(async () => {
       const shown = await renderedIds(page);
