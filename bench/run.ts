@@ -317,7 +317,6 @@ async function main() {
     chromium: browser.version(),
     packages: packageVersions([
       'react',
-      '@tanstack/react-virtual',
       '@melloware/react-logviewer',
       'react-virtuoso',
       '@playwright/test',

@@ -80,6 +80,64 @@ test.describe('live log panel', () => {
     });
   }
 
+  test('wrapped rows sit edge to edge at any width: each starts where the one above ends', async ({
+    page,
+    demo,
+  }) => {
+    await page.addInitScript(() => localStorage.setItem('jobscope.log.wrap', 'on'));
+    const job = await demo.createJob({
+      title: 'Log: wrap',
+      historicalLogs: 0,
+      logRate: 0,
+      running: false,
+    });
+    const words = 'pump pressure reading within tolerance after calibration ';
+    const messages = [
+      'short',
+      '',
+      words.repeat(6),
+      'x'.repeat(700),
+      `tab\tseparated\tcolumns\t${'y'.repeat(150)}`,
+      '計測値は正常範囲内です。'.repeat(20),
+      '🙂 emoji '.repeat(40),
+      `${' '.repeat(90)}leading spaces`,
+      `multi\nline\nmessage ${'z'.repeat(120)}`,
+    ];
+    const entries = Array.from({ length: 45 }, (_, i) => ({
+      level: i % 7 === 0 ? 'ERROR' : 'INFO',
+      message: messages[i % messages.length]!,
+    }));
+    await demo.appendLogs(job.jobId, { entries });
+    const list = panel(page).getByRole('group', { name: 'Log lines' });
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await openLog(page, job.jobId);
+      await expect(status(page)).toContainText('45 lines');
+      await expect(rows(page).first()).toBeVisible();
+      // Predictions are corrected by measuring what renders: wait until the rows are settled.
+      await expect
+        .poll(async () => {
+          const boxes = await rows(page).evaluateAll((elements) =>
+            elements
+              .map((element) => {
+                const box = element.getBoundingClientRect();
+                return { top: box.top, bottom: box.bottom };
+              })
+              .sort((a, b) => a.top - b.top),
+          );
+          const gaps = boxes.slice(1).map((box, i) => Math.round(box.top - boxes[i]!.bottom));
+          return { rows: boxes.length > 1, gaps: gaps.filter((gap) => gap !== 0) };
+        })
+        .toEqual({ rows: true, gaps: [] });
+      // Following: the last line's bottom is the list's bottom.
+      const last = panel(page).locator(`[data-log-id]`).last();
+      const [lastBox, listBox] = [await last.boundingBox(), await list.boundingBox()];
+      expect(Math.abs(lastBox!.y + lastBox!.height - (listBox!.y + listBox!.height))).toBeLessThan(
+        2,
+      );
+    }
+  });
+
   test('after the job completes: one final request, then none for 10 s', async ({ page, demo }) => {
     const job = await demo.createJob({
       title: 'Log: completes',

@@ -1,11 +1,10 @@
 /**
- * The scrolling list of log lines: a fixed-height window without wrapping, a measuring
- * virtualizer with it (windowing.ts), the viewport's follow and anchor rules (useViewport), and
- * copying what is selected.
+ * The scrolling list of log lines: a window of rows over the row layout (fixed heights, or
+ * predicted and measured ones while wrapping: useRowLayout), the viewport's follow and anchor
+ * rules (useViewport), and copying what is selected.
  */
 import {
   memo,
-  useCallback,
   useImperativeHandle,
   useRef,
   type ClipboardEvent,
@@ -20,8 +19,8 @@ import type { LogView } from '../model/logView';
 import { inRange, type LineRange } from '../model/permalink';
 import { selectedText } from '../model/selectionText';
 import { useViewport } from '../viewport/useViewport';
-import { useWrapVirtualizer } from '../viewport/useWrapVirtualizer';
-import { ROW_HEIGHT, windowRows } from '../viewport/windowing';
+import { useRowLayout } from '../viewport/useRowLayout';
+import { windowRows } from '../viewport/windowing';
 
 export interface LogListHandle {
   scrollToRow: (row: number) => void;
@@ -55,32 +54,10 @@ export const LogList = memo(function LogList(props: LogListProps) {
   /** The store position of the row where the last pointer press began (a text selection's). */
   const anchorPosition = useRef<number | null>(null);
   const count = view.count;
+  const wrap = props.wrap;
+  const { layout, measureRef } = useRowLayout(wrap, ref, store, view, formatTime !== null);
 
-  // Measured heights follow their lines (by id) when older lines are inserted above them.
-  const getItemKey = useCallback(
-    (row: number) => (row < view.count ? store.at(view.positionAt(row)).id : -row - 1),
-    [store, view],
-  );
-  // Null until its module has loaded: meanwhile rows are laid out as without wrapping.
-  const virtualizer = useWrapVirtualizer(props.wrap, {
-    count,
-    getScrollElement: () => ref.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey,
-    overscan: 10,
-  });
-  const wrap = virtualizer !== null;
-  const totalHeight = virtualizer ? virtualizer.getTotalSize() : count * ROW_HEIGHT;
-
-  const viewport = useViewport({
-    listRef: ref,
-    store,
-    view,
-    virtualizer,
-    follow,
-    onFollowChange,
-    totalHeight,
-  });
+  const viewport = useViewport({ listRef: ref, store, view, layout, follow, onFollowChange });
   const { scrollTop, height, scrollToBottom } = viewport;
 
   useImperativeHandle(
@@ -89,8 +66,8 @@ export const LogList = memo(function LogList(props: LogListProps) {
       scrollToRow(row) {
         const element = ref.current;
         if (!element) return;
-        if (virtualizer) virtualizer.scrollToIndex(row, { align: 'center' });
-        else element.scrollTop = row * ROW_HEIGHT - element.clientHeight / 2 + ROW_HEIGHT / 2;
+        const middle = layout.top(row) + layout.height(row) / 2;
+        element.scrollTop = middle - element.clientHeight / 2;
       },
       scrollToBottom,
       scrollToTop() {
@@ -100,7 +77,7 @@ export const LogList = memo(function LogList(props: LogListProps) {
         ref.current?.focus();
       },
     }),
-    [virtualizer, scrollToBottom],
+    [layout, scrollToBottom],
   );
 
   function onCopy(event: ClipboardEvent<HTMLDivElement>) {
@@ -110,7 +87,7 @@ export const LogList = memo(function LogList(props: LogListProps) {
     event.preventDefault();
   }
 
-  const rows = windowRows(virtualizer, view, scrollTop, height, anchorPosition.current);
+  const rows = windowRows(layout, view, scrollTop, height, anchorPosition.current);
 
   return (
     // A focusable scroll region, so keyboard users can scroll it; the pointer and key listeners
@@ -140,7 +117,7 @@ export const LogList = memo(function LogList(props: LogListProps) {
       onCopy={onCopy}
     >
       {count === 0 ? <div className={classes.empty}>{emptyText}</div> : null}
-      <div className={classes.canvas} style={{ height: totalHeight }}>
+      <div className={classes.canvas} style={{ height: layout.total }}>
         {rows.map(({ row, top }) => {
           const position = view.positionAt(row);
           const line = store.at(position);
@@ -156,7 +133,7 @@ export const LogList = memo(function LogList(props: LogListProps) {
               selected={inRange(selection, line.id)}
               currentMatch={currentMatch === position}
               onIdClick={onIdClick}
-              measureRef={virtualizer?.measureElement}
+              measureRef={measureRef}
             />
           );
         })}

@@ -1,4 +1,4 @@
-import { memo, type MouseEvent, type ReactNode } from 'react';
+import { memo, type MouseEvent, type ReactNode, type RefCallback } from 'react';
 import type { LogLine } from '../model/logLine';
 import { displayText } from '../model/logFormat';
 import classes from './JobLogPanel.module.css';
@@ -6,14 +6,15 @@ import classes from './JobLogPanel.module.css';
 export interface LogRowProps {
   line: LogLine;
   position: number;
-  /** Pixels from the top of the list; undefined in the wrapping (measured) mode. */
+  /** Pixels from the top of the list. */
   top: number;
   time: string | null;
   query: string;
   selected: boolean;
   currentMatch: boolean;
   onIdClick: (id: number, event: MouseEvent<HTMLAnchorElement>) => void;
-  measureRef?: (element: HTMLElement | null) => void;
+  /** Observes the row's height while wrapping. */
+  measureRef?: RefCallback<HTMLElement>;
   row: number;
 }
 
@@ -77,7 +78,9 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
       </a>
       {time !== null ? <span className={classes.time}>{time}</span> : null}
       <span className={classes.level}>{line.label}</span>
-      <span className={classes.message}>{highlight(displayText(line.message), query)}</span>
+      <span className={classes.message} data-message>
+        {highlight(displayText(line.message), query)}
+      </span>
     </div>
   );
 });

@@ -3,6 +3,8 @@ import type { LogStore } from '../store/LogStore';
 import type { LineIndex } from '../store/lineIndex';
 
 export interface LogView {
+  /** What the rows are drawn from (the store, or a filter's index): another source, other rows. */
+  source: object;
   count: number;
   /** The store position shown at a row. */
   positionAt: (row: number) => number;
@@ -14,6 +16,7 @@ export interface LogView {
 
 export function allLines(store: LogStore): LogView {
   return {
+    source: store,
     count: store.size,
     positionAt: (row) => row,
     rowAtOrAfter: (position) => Math.min(position, store.size),
@@ -23,6 +26,7 @@ export function allLines(store: LogStore): LogView {
 
 export function filteredLines(index: LineIndex): LogView {
   return {
+    source: index,
     count: index.size,
     positionAt: (row) => index.positions[row]!,
     rowAtOrAfter: (position) => index.lowerBound(position),

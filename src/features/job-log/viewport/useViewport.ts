@@ -21,8 +21,7 @@ import {
 } from 'react';
 import type { LogView } from '../model/logView';
 import type { LogStore } from '../store/LogStore';
-import type { WrapVirtualizer } from './useWrapVirtualizer';
-import { rowAtOffset, rowTop } from './windowing';
+import type { RowLayout } from './rowLayout';
 
 /** A scroll this soon after wheel, touch, key or pointer input is the operator's. */
 export const USER_SCROLL_MS = 600;
@@ -33,15 +32,14 @@ export interface ViewportOptions {
   listRef: RefObject<HTMLDivElement | null>;
   store: LogStore;
   view: LogView;
-  /** Lays rows out while wrapping; null: the fixed-height window. */
-  virtualizer: WrapVirtualizer | null;
+  /** Where rows sit (fixed heights, or wrapped). */
+  layout: RowLayout;
   follow: boolean;
   onFollowChange: (follow: boolean) => void;
-  totalHeight: number;
 }
 
 export interface Viewport {
-  /** The scrollTop the fixed-height window renders for. */
+  /** The scrollTop the window of rows renders for. */
   scrollTop: number;
   /** The list's client height. */
   height: number;
@@ -62,8 +60,9 @@ interface Held {
   selecting: boolean;
   /** The line at the top of the view and how far above the view's top its row begins. */
   topLine: { id: number; offset: number } | null;
-  /** The store's layout version the anchor last saw. */
+  /** The store's and the row layout's versions the anchor last saw. */
   seenLayout: number;
+  seenRows: number;
   wasFollowing: boolean;
   /** Where the last scroll to the bottom left things: the same again needs no scroll. */
   pinned: { total: number; height: number; top: number };
@@ -72,8 +71,8 @@ interface Held {
 }
 
 export function useViewport(options: ViewportOptions): Viewport {
-  const { listRef, store, view, virtualizer, follow, onFollowChange, totalHeight } = options;
-  const wrap = virtualizer !== null;
+  const { listRef, store, view, layout, follow, onFollowChange } = options;
+  const totalHeight = layout.total;
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const held = useRef<Held>({
@@ -83,6 +82,7 @@ export function useViewport(options: ViewportOptions): Viewport {
     selecting: false,
     topLine: null,
     seenLayout: store.layoutVersion,
+    seenRows: layout.version,
     wasFollowing: follow,
     pinned: { total: -1, height: -1, top: -1 },
     deferred: false,
@@ -90,20 +90,22 @@ export function useViewport(options: ViewportOptions): Viewport {
 
   function readTopLine(top: number) {
     if (view.count === 0) return null;
-    const row = rowAtOffset(virtualizer, top, view.count);
-    return { id: store.at(view.positionAt(row)).id, offset: top - rowTop(virtualizer, row) };
+    const row = layout.rowAt(top);
+    return { id: store.at(view.positionAt(row)).id, offset: top - layout.top(row) };
   }
 
-  // Anchor. Lines inserted before the end moved the top line down: move the view with it, before
-  // paint. After every render, but it sets state only once per insertion, so it settles. It
-  // reads the element's geometry only after an insertion: a read forces layout mid-commit.
+  // Anchor. Lines inserted before the end, or rows above re-measured while wrapping, moved the
+  // top line: move the view with it, before paint. After every render, but it sets state only
+  // once per move, so it settles. It reads the element's geometry only after a move: a read
+  // forces layout mid-commit.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- after every render, by design
   useLayoutEffect(() => {
     const element = listRef.current;
     const now = held.current;
     if (!element) return;
-    const inserted = store.layoutVersion !== now.seenLayout;
+    const inserted = store.layoutVersion !== now.seenLayout || layout.version !== now.seenRows;
     now.seenLayout = store.layoutVersion;
+    now.seenRows = layout.version;
     const anchor = now.topLine;
     if (inserted && anchor) {
       // Following holds the bottom, unless the operator's reading or selecting kept it still.
@@ -111,7 +113,7 @@ export function useViewport(options: ViewportOptions): Viewport {
         element.scrollHeight - element.scrollTop - element.clientHeight <= BOTTOM_SLACK;
       const position = follow && atBottom ? -1 : store.indexOfId(anchor.id);
       if (position >= 0) {
-        const top = rowTop(virtualizer, view.rowAtOrAfter(position)) + anchor.offset;
+        const top = layout.top(view.rowAtOrAfter(position)) + anchor.offset;
         if (Math.abs(top - element.scrollTop) >= 1) {
           element.scrollTop = top;
           now.scrollTop = element.scrollTop;
@@ -143,18 +145,16 @@ export function useViewport(options: ViewportOptions): Viewport {
     return () => document.removeEventListener('selectionchange', onSelectionChange);
   }, [listRef]);
 
-  // Not the virtualizer's scrollToIndex: it keeps correcting for a while and would fight the
-  // operator's first scroll up.
   const scrollToBottom = useCallback(() => {
     const element = listRef.current;
     if (element) element.scrollTop = element.scrollHeight;
   }, [listRef]);
 
-  // Follow. The virtualizer re-renders inside the scroll event, before onScroll has turned
-  // follow off: recent input holds the view. Without wrapping, the rows at the new bottom render
-  // first, in this same commit (state set in a layout effect renders again before paint), and
-  // only then does the scroll read the element: one layout, of the final rows, not one per step.
-  // It settles: a second pass finds the bottom where it left it (`pinned`).
+  // Follow. A render can come inside the scroll event, before onScroll has turned follow off:
+  // recent input holds the view. The rows at the new bottom render first, in this same commit
+  // (state set in a layout effect renders again before paint), and only then does the scroll
+  // read the element: one layout, of the final rows, not one per step. It settles: a second
+  // pass finds the bottom where it left it (`pinned`).
   // eslint-disable-next-line react-hooks/exhaustive-deps -- after every render, by design
   useLayoutEffect(() => {
     const now = held.current;
@@ -168,7 +168,7 @@ export function useViewport(options: ViewportOptions): Viewport {
     const same = last.total === totalHeight && last.height === height && last.top === now.scrollTop;
     if (same && !force) return;
     const bottom = Math.max(0, totalHeight - height);
-    if (!wrap && scrollTop !== bottom) {
+    if (scrollTop !== bottom) {
       now.deferred = true;
       // Renders the rows at the bottom again before paint, by design (see above).
       // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -180,7 +180,7 @@ export function useViewport(options: ViewportOptions): Viewport {
     if (!element) return;
     now.scrollTop = element.scrollTop;
     now.pinned = { total: totalHeight, height, top: now.scrollTop };
-    if (!wrap) setScrollTop(now.scrollTop);
+    setScrollTop(now.scrollTop);
   });
 
   const onScroll = () => {
