@@ -75,26 +75,18 @@ describe('the job detail loader', () => {
     ['?tab=log', ''],
     ['', '#L12'],
     ['', '#L12-L40'],
-  ])('for %s%s starts the log once the job is known, keyed by its id', async (search, hash) => {
+  ])('for %s%s starts the log beside the job, without waiting for it', async (search, hash) => {
     holdRequests();
-    const result = jobDetailLoader(freshClient(), () => hash)(detailArgs(`/jobs/run-7${search}`));
+    const result = jobDetailLoader(freshClient(), () => hash)(detailArgs(`/jobs/j1${search}`));
     expect(result).toBeNull();
-    // The log waits for the job: the panel keys it by the job's own id.
-    await settle();
-    expect(logCalls('j1')).toHaveLength(0);
-    answerJob(makeJob({ jobId: 'j1' }), 'run-7');
+    // The job's request is still unanswered: the log does not wait for it.
     await waitFor(() => expect(logCalls('j1')).toHaveLength(1));
+    expect(to('/jobs/v1/bson/j1')).toHaveLength(1);
+    expect(client.getQueryState(jobKeys.detail('j1'))?.status).toBe('pending');
     const state = client.getQueryCache().find({ queryKey: logKeys.job('j1'), exact: true });
     expect(state?.state.fetchStatus).toBe('fetching');
+    // Whether the job has ended is not known yet: the panel tells the tail when it is.
     expect(logTailOptions).toHaveBeenLastCalledWith('j1', false);
-  });
-
-  it('tells the log that a job has ended', async () => {
-    holdRequests();
-    startJobDetail(freshClient(), { jobId: 'j1', search: '?tab=log', hash: '' });
-    answerJob(makeJob({ jobId: 'j1' }, { status: 'Completed' }));
-    await waitFor(() => expect(logCalls('j1')).toHaveLength(1));
-    expect(logTailOptions).toHaveBeenLastCalledWith('j1', true);
   });
 
   it('asks nothing again for a job and a log already held', async () => {
@@ -108,14 +100,18 @@ describe('the job detail loader', () => {
     expect(logCalls('j1')).toHaveLength(1);
   });
 
-  it('never throws for a job that fails: the page shows the error from its query', async () => {
+  it('never throws for a job or a log that fails: the page shows the error from its query', async () => {
     holdRequests();
     const result = jobDetailLoader(freshClient(), () => '')(detailArgs('/jobs/gone?tab=log'));
     expect(result).toBeNull();
+    await waitFor(() => expect(logCalls('gone')).toHaveLength(1));
     for (const call of to('/jobs/v1/bson/gone')) call.answer(json({ message: 'nope' }, 404));
+    for (const call of logCalls('gone')) call.answer(json({ message: 'nope' }, 500));
     await waitFor(() => expect(client.getQueryState(jobKeys.detail('gone'))?.status).toBe('error'));
-    await settle();
-    expect(client.getQueryCache().find({ queryKey: logKeys.all })).toBeUndefined();
+    await waitFor(() => expect(client.isFetching({ queryKey: logKeys.job('gone') })).toBe(0));
+    // The tail keeps a failed poll in its state (lines stay, the next poll backs off).
+    const tail = client.getQueryData<{ tail: { errorAttempt: number } }>(logKeys.job('gone'));
+    expect(tail?.tail.errorAttempt).toBe(1);
   });
 });
 

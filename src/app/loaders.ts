@@ -17,7 +17,6 @@ import {
   viewToFilters,
   type JobListFilters,
 } from '../features/job-list';
-import { isTerminalStatus } from '../lib/job';
 
 /** The failure, if any, reaches the page through the query's state; here it is dropped. */
 function quietly(work: Promise<unknown>): void {
@@ -25,23 +24,21 @@ function quietly(work: Promise<unknown>): void {
 }
 
 /**
- * The job, and for the log tab its first catch-up. The log waits for the job: the panel keys
- * its tail by the job's own id and reads differently once the job has ended, and the log's code
- * downloads meanwhile (a chunk of its own, which the list never loads).
+ * The job, and for the log tab its first catch-up, side by side: neither waits for the other.
+ * The log is asked for under the id in the address, which is the job's own id on every link the
+ * app makes (the panel keys its tail by the job's id; another id only costs one unused poll).
+ * Whether the job has ended is not known yet: when its answer says so, the panel marks the tail
+ * terminal and the session's final catch-up follows that first poll at once.
  */
 export function startJobDetail(
   queryClient: QueryClient,
   { jobId, search, hash }: { jobId: string; search: string; hash: string },
 ): void {
-  const job = queryClient.query({ ...jobDetailOptions(jobId), staleTime: 'static' });
-  quietly(job);
+  quietly(queryClient.query({ ...jobDetailOptions(jobId), staleTime: 'static' }));
   if (resolveDetailTab(new URLSearchParams(search).get('tab'), hash) !== 'log') return;
   quietly(
-    Promise.all([job, import('../features/job-log')]).then(([detail, { logTailOptions }]) => {
-      const options = logTailOptions(
-        detail.job.jobId,
-        isTerminalStatus(detail.job.metadata.status),
-      );
+    import('../features/job-log').then(({ logTailOptions }) => {
+      const options = logTailOptions(jobId, false);
       // The tail's query has initial data (an empty store): "cached" means the query exists.
       if (queryClient.getQueryState(options.queryKey)) return;
       return queryClient.query(options);

@@ -41,6 +41,8 @@ export class FakeLogServer {
   /** Each request's query string. */
   queries: URLSearchParams[] = [];
   gateway: LogGatewayStatus | null = null;
+  /** Every answer takes this long (a slow network). */
+  delayMs = 0;
   /** Requests whose caller aborted them while the fake held them. */
   aborted = 0;
   private held = new Set<() => void>();
@@ -55,6 +57,7 @@ export class FakeLogServer {
     const cursor = Number(/details\/(\d+)/.exec(url.pathname)?.[1]);
     this.cursors.push(cursor);
     this.queries.push(url.searchParams);
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.failNext > 0) {
       this.failNext--;
       return new Response('{"message":"boom"}', { status: 503 });

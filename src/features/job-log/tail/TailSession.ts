@@ -13,6 +13,7 @@ import {
   firstRequest,
   initialTail,
   isReading,
+  pollDelay,
   requestRecheck,
   type PageRequest,
   type TailState,
@@ -126,6 +127,17 @@ export class TailSession {
       jobTerminal: terminal,
       backfilling: !backfillDone(backfill),
     });
+    // The Jobs API said the job is over while this poll ran (the route's loader starts the
+    // first poll before the job is known): the final catch-up follows now, not a poll later.
+    if (
+      !terminal &&
+      this.jobTerminal &&
+      this.tail.errorAttempt === 0 &&
+      pollDelay(this.tail) !== false
+    ) {
+      const final = await this.poll(signal);
+      return { snapshot: final.snapshot, becameTerminal: becameTerminal(before, this.tail) };
+    }
     return { snapshot: this.snapshot(), becameTerminal: becameTerminal(before, this.tail) };
   }
 

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setFetch } from '../../../api/client';
 import { FakeLogServer, gatewayStatus } from '../../../test/fakeLogServer';
-import { useLogTail } from './logTailQuery';
+import { logTailOptions, useLogTail } from './logTailQuery';
 import type { TailSnapshot } from './TailSession';
 
 describe('useLogTail', () => {
@@ -60,6 +60,28 @@ describe('useLogTail', () => {
     await settle(30_000);
     expect(again.result.current.tail.done).toBe(true);
     expect(server.cursors).toHaveLength(asked);
+  });
+
+  it('a poll begun before the job was known to be over is followed by the final one at once', async () => {
+    // The route's loader starts the first poll while the job is still being fetched.
+    server.progress = 'IN_PROGRESS';
+    server.add(1, 2);
+    server.delayMs = 300;
+    void client.query(logTailOptions('j1', false)).catch(() => {});
+    await settle(100);
+    expect(server.cursors).toEqual([0]);
+    // The job's answer says it is over; the panel mounts while the first poll is under way.
+    const hook = renderTail({ jobTerminal: true, paused: false });
+    await settle(250);
+    expect(server.cursors).toEqual([0, 2]);
+    server.add(3);
+    await settle(400);
+    expect(hook.result.current.tail.done).toBe(true);
+    // The first poll took 1 and 2; the final one asked after 2, at once rather than a poll later.
+    expect(server.cursors).toEqual([0, 2]);
+    expect(hook.result.current.store.maxId).toBe(3);
+    await settle(30_000);
+    expect(server.cursors).toEqual([0, 2]);
   });
 
   it('Pause cancels a poll the gateway is holding, and asks nothing while paused', async () => {
