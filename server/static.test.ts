@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
-import { resolveInside } from './static.ts';
+import { gunzipSync } from 'node:zlib';
+import { acceptsGzip, resolveInside } from './static.ts';
 import { standInSimulator, testConfig } from './testHelpers.ts';
 
 const INDEX = '<!doctype html><title>Jobscope</title>';
@@ -32,6 +33,41 @@ describe('static files', () => {
     expect(await response.text()).toBe('console.log(1)');
     expect(response.headers.get('content-type')).toContain('text/javascript');
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('gzips an asset once and sends the same bytes to every client that accepts gzip', async () => {
+    const script = `export const text = ${JSON.stringify('jobscope '.repeat(500))};`;
+    await writeFile(path.join(distDir, 'assets', 'big-def456.js'), script);
+    const asked = { headers: { 'Accept-Encoding': 'gzip, deflate, br' } };
+    const first = await get('/assets/big-def456.js', asked);
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    expect(first.headers.get('vary')).toBe('Accept-Encoding');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const bytes = Buffer.from(await first.arrayBuffer());
+    expect(bytes.length).toBeLessThan(script.length / 10);
+    expect(gunzipSync(bytes).toString()).toBe(script);
+    // Kept: a file changed behind the server's back (never, for a hashed name) is not re-read.
+    await writeFile(path.join(distDir, 'assets', 'big-def456.js'), 'changed');
+    const second = await get('/assets/big-def456.js', asked);
+    expect(gunzipSync(Buffer.from(await second.arrayBuffer())).toString()).toBe(script);
+    // A client that does not accept gzip gets the file as it is.
+    const plain = await get('/assets/big-def456.js', {
+      headers: { 'Accept-Encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe('changed');
+  });
+
+  it.each([
+    ['gzip', true],
+    ['deflate, gzip;q=0.5', true],
+    ['br, *', true],
+    ['gzip;q=0', false],
+    ['gzip; q=0.0, br', false],
+    ['identity', false],
+    ['', false],
+  ])('Accept-Encoding %j accepts gzip: %s', (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
   });
 
   it('serves other files with a short cache', async () => {

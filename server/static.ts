@@ -1,5 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Context, Handler } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
 
@@ -35,7 +37,7 @@ export function serveDist(distDir: string): Handler {
     // The build keeps source maps (hidden) for profiling; they are not published.
     if (pathname.endsWith('.map')) return c.text('Not found\n', 404);
     if (pathname.startsWith('/assets/')) {
-      return found ? sendFile(c, file, ASSET_CACHE) : c.text('Not found\n', 404);
+      return found ? sendAsset(c, file) : c.text('Not found\n', 404);
     }
     if (found) return sendFile(c, file, FILE_CACHE);
     return sendFile(c, indexFile, INDEX_CACHE);
@@ -58,6 +60,45 @@ async function isFile(file: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+const gzipAsync = promisify(gzip);
+/** Scripts, styles, SVG and JSON shrink; images and fonts already are compressed. */
+const COMPRESSIBLE = /\.(js|mjs|css|svg|json|txt|html)$/;
+
+/** Whether an Accept-Encoding header accepts gzip (and not with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    return (name === 'gzip' || name === '*') && !params.some((p) => /^q=0(\.0*)?$/.test(p));
+  });
+}
+
+/**
+ * Hashed assets never change, so each is gzipped once and kept: compressing the 480 KB main
+ * script per request took 30-50 ms of the server's time (`curl` over loopback), and the four
+ * files of a first paint, compressed side by side, arrived 115-190 ms after they were asked for.
+ * The build is bounded (about 2 MB), and so is what is kept.
+ */
+const gzipped = new Map<string, Promise<Buffer>>();
+
+async function sendAsset(c: Context, file: string) {
+  if (!COMPRESSIBLE.test(file) || !acceptsGzip(c.req.header('Accept-Encoding'))) {
+    return sendFile(c, file, ASSET_CACHE);
+  }
+  let body = gzipped.get(file);
+  if (!body) {
+    body = readFile(file).then((content) => gzipAsync(content));
+    gzipped.set(file, body);
+    body.catch(() => gzipped.delete(file));
+  }
+  return c.body(new Uint8Array(await body), 200, {
+    'Content-Type': getMimeType(file) ?? 'application/octet-stream',
+    'Cache-Control': ASSET_CACHE,
+    'Content-Encoding': 'gzip',
+    Vary: 'Accept-Encoding',
+  });
 }
 
 async function sendFile(c: Context, file: string, cacheControl: string) {
