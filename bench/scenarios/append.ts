@@ -85,7 +85,7 @@ export async function followAndAppend(
     ctx.browser,
     target.url,
     job.jobId,
-    logWatch(job.lastId, job.lines),
+    logWatch(job.lastId, job.held ?? job.lines),
     { wrap },
   );
   const { page, cdp } = opened;
@@ -111,6 +111,9 @@ export async function followAndAppend(
         await page.evaluate((spec) => window.__bench!.watch(spec), logWatch(added.lastId!, null));
         await waitForTimes(page, ['tail'], 20_000);
         lastId = added.lastId!;
+        // A later scenario on this job (wrapping on) waits for what it holds now.
+        job.lastId = lastId;
+        job.held = (job.held ?? job.lines) + added.appended;
         return (await page.evaluate(() => window.__bench!.times())).tail!;
       });
       const urlPart = `/details/${cursor}`;

@@ -30,7 +30,12 @@ export interface LoadRun {
 }
 
 export async function loadOnce(ctx: Ctx, target: Target, job: BenchJob): Promise<LoadRun> {
-  const opened = await openLog(ctx.browser, target.url, job.jobId, logWatch(job.lastId, job.lines));
+  const opened = await openLog(
+    ctx.browser,
+    target.url,
+    job.jobId,
+    logWatch(job.lastId, job.held ?? job.lines),
+  );
   try {
     const timeout = Math.max(60_000, job.lines / 5);
     const times = await waitForTimes(opened.page, ['first', 'tail', 'status'], timeout);

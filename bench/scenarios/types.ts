@@ -10,7 +10,10 @@ export interface Target {
 
 export interface BenchJob {
   jobId: string;
+  /** The lines it was made with: the size its rows are reported under. */
   lines: number;
+  /** The lines its log holds now (appends add to them); `lines` until something appends. */
+  held?: number;
   lastId: number;
 }
 
