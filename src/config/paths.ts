@@ -4,6 +4,9 @@ export const paths = {
   /** The job list, optionally with its query string ("?status=Active&page=2" or "status=..."). */
   jobs: (search = '') => (search && !search.startsWith('?') ? `/jobs?${search}` : `/jobs${search}`),
   job: (jobId: string) => `/jobs/${encodeURIComponent(jobId)}`,
+  /** The job's log, opened at the lines written while one step ran. */
+  jobStepLog: (jobId: string, stepId: string) =>
+    `/jobs/${encodeURIComponent(jobId)}?tab=log&step=${encodeURIComponent(stepId)}`,
 } as const;
 
 /**

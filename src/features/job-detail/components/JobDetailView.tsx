@@ -5,6 +5,11 @@ import { parseTime } from '../../../lib/time';
 import { JobLogPanel } from '../../job-log';
 import { RegionBoundary } from '../../../ui/RegionBoundary';
 import { CurrentStepCard } from './CurrentStepCard';
+import { StepTimeline } from './StepTimeline';
+import { paths } from '../../../config/paths';
+import { stepSpans, type StepSpan } from '../../../lib/stepSpans';
+import { useNow } from '../../../ui/useNow';
+import { useMemo } from 'react';
 import { JobHeader } from './JobHeader';
 import { LazyJobMetadataPanel, LazyRawJsonView, LazyStepsTable, TabLoading } from './lazyTabs';
 import { pastSteps } from '../model/stepOrder';
@@ -44,6 +49,9 @@ export function JobDetailView({
   const steps = pastSteps(job.completedSteps, job.cancelledSteps);
   // A job that ended with a step still open: that step's clock stopped at the job's last update.
   const endedAt = terminal ? parseTime(job.metadata.updated) : null;
+  // For the log's step bar: its times change with the job, its durations once a minute.
+  const minute = useNow(60_000);
+  const spans = useMemo(() => stepSpans(job, minute), [job, minute]);
   return (
     <div className={`${classes.page} ${tab === 'log' ? classes.fill : ''}`}>
       <RegionBoundary label="the job's header">
@@ -72,6 +80,7 @@ export function JobDetailView({
           <RegionBoundary label="the overview">
             <Stack gap="md">
               <CurrentStepCard step={job.metadata.currentStep?.singleStep} endedAt={endedAt} />
+              <StepTimeline job={job} stepHref={(span) => stepLogHref(job.jobId, span)} />
               <Text size="sm" c="dimmed">
                 {steps.length === 0
                   ? 'No steps completed yet.'
@@ -83,7 +92,13 @@ export function JobDetailView({
         <TabLoading>
           <Tabs.Panel value="steps" pt="md">
             <RegionBoundary label="the steps">
-              <LazyStepsTable rows={steps} />
+              <LazyStepsTable
+                rows={steps}
+                stepHref={(step) => {
+                  const span = spans.find((s) => s.step === step);
+                  return span ? stepLogHref(job.jobId, span) : null;
+                }}
+              />
             </RegionBoundary>
           </Tabs.Panel>
         </TabLoading>
@@ -103,12 +118,16 @@ export function JobDetailView({
         </TabLoading>
         <Tabs.Panel value="log" pt="md" className={classes.logPanel}>
           <RegionBoundary label="the log">
-            <JobLogPanel jobId={job.jobId} jobTerminal={terminal} />
+            <JobLogPanel jobId={job.jobId} jobTerminal={terminal} steps={spans} />
           </RegionBoundary>
         </Tabs.Panel>
       </Tabs>
     </div>
   );
+}
+
+function stepLogHref(jobId: string, span: StepSpan): string {
+  return paths.jobStepLog(jobId, span.uniqueStepId ?? span.key);
 }
 
 function countOf(steps: ReturnType<typeof pastSteps>, outcome: 'completed' | 'cancelled') {

@@ -1,4 +1,6 @@
-import { ActionIcon, Badge, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Link } from 'react-router';
+import type { Step } from '../../../contract';
 import { IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { formatDuration, parseTime } from '../../../lib/time';
@@ -17,8 +19,14 @@ function rowKey(row: PastStep, index: number): string {
   return row.step.uniqueStepId || `${row.outcome}-${String(row.step.stepNumber)}-${index}`;
 }
 
+export interface StepsTableProps {
+  rows: PastStep[];
+  /** Where a step's title leads: the log lines written while it ran (null: nowhere). */
+  stepHref?: (step: Step) => string | null;
+}
+
 /** Completed and cancelled steps; a row opens to its time events and values. */
-export function StepsTable({ rows }: { rows: PastStep[] }) {
+export function StepsTable({ rows, stepHref }: StepsTableProps) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const now = useNow(60_000);
   if (rows.length === 0) {
@@ -80,7 +88,9 @@ export function StepsTable({ rows }: { rows: PastStep[] }) {
                     </ActionIcon>
                   </Table.Td>
                   <Table.Td>{step.stepNumber ?? '—'}</Table.Td>
-                  <Table.Td>{title}</Table.Td>
+                  <Table.Td>
+                    <StepTitle title={title} href={stepHref?.(step) ?? null} />
+                  </Table.Td>
                   <Table.Td>
                     <StepTypeLabel stepType={step.stepType} />
                   </Table.Td>
@@ -113,5 +123,14 @@ export function StepsTable({ rows }: { rows: PastStep[] }) {
         </Table.Tbody>
       </Table>
     </TableScroll>
+  );
+}
+
+function StepTitle({ title, href }: { title: string; href: string | null }) {
+  if (!href) return <>{title}</>;
+  return (
+    <Anchor component={Link} to={href} size="sm" title="Open the log lines written while it ran">
+      {title}
+    </Anchor>
   );
 }

@@ -16,7 +16,11 @@ import { LogControls } from './LogControls';
 import { LogList, type LogListHandle } from './LogList';
 import { LogSearch } from './LogSearch';
 import { LogStatusLine } from './LogStatusLine';
-import type { LogLevel } from '../model/logLine';
+import type { LogLevel, LogLine } from '../model/logLine';
+import { StepScope } from './StepScope';
+import { findSpan, linePlacer, type StepSpan } from '../../../lib/stepSpans';
+import { parseTime } from '../../../lib/time';
+import { useTimeZone } from '../../../ui/timeZone';
 import { useLogPrefs } from '../model/logPrefs';
 import { formatLineHash, parseLineHash } from '../model/permalink';
 import { useLineNavigation } from '../viewport/useLineNavigation';
@@ -31,8 +35,17 @@ import { useShortcuts } from '../../../ui/useShortcuts';
 import { formatCount } from '../model/formatCount';
 import { missingLogText } from '../model/gatewayText';
 
+export interface JobLogPanelProps {
+  jobId: string;
+  jobTerminal: boolean;
+  /** The job's steps on a time axis: `?step=` marks the lines written while one ran. */
+  steps?: readonly StepSpan[];
+}
+
+const NO_STEPS: readonly StepSpan[] = [];
+
 /** The live log of one job: tail, filters, search, permalinks, copy and download. */
-export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal: boolean }) {
+export function JobLogPanel({ jobId, jobTerminal, steps = NO_STEPS }: JobLogPanelProps) {
   const [paused, setPaused] = useState(false);
   const tail = useLogTail(jobId, { jobTerminal, paused });
   const { store } = tail;
@@ -59,13 +72,27 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
     [commitSearch],
   );
 
-  const { view, matches, errors } = useLogIndexes(store, version, url.level, url.q, url.only);
+  const { timeZone } = useTimeZone();
+  const chosenStep = url.step ? findSpan(steps, url.step) : null;
+  const stepTest = useStepTest(steps, chosenStep);
+  const stepFilter = useMemo(
+    () => (stepTest ? { test: stepTest, only: url.steponly } : null),
+    [stepTest, url.steponly],
+  );
+  const { view, matches, errors, stepLines } = useLogIndexes(
+    store,
+    version,
+    url.level,
+    url.q,
+    url.only,
+    stepFilter,
+  );
 
   const { follow, setFollow, newLines } = useFollowState({
     store,
     view,
     answered: tail.tail.updatedAt !== null,
-    initial: () => !jobTerminal && selection === null,
+    initial: () => !jobTerminal && selection === null && !url.step,
   });
 
   const nav = useLineNavigation({ store, view, matches, errors, listRef, setFollow });
@@ -79,6 +106,18 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
     setFollow(false);
     listRef.current?.scrollToRow(view.rowAtOrAfter(selectionPosition));
   }, [selection, selectionPosition, url.hash, view, setFollow]);
+
+  // A chosen step scrolls to its first line held, once per step (a permalink goes first).
+  const scrolledStep = useRef<string | null>(null);
+  const firstInStep = stepLines && stepLines.size > 0 ? stepLines.positions[0]! : -1;
+  useLayoutEffect(() => {
+    if (!url.step || selection || firstInStep < 0 || scrolledStep.current === url.step) return;
+    scrolledStep.current = url.step;
+    setFollow(false);
+    listRef.current?.scrollToRow(view.rowAtOrAfter(firstInStep));
+  }, [url.step, selection, firstInStep, view, setFollow]);
+  const onStepOnlyChange = useCallback((on: boolean) => update({ steponly: on }), [update]);
+  const clearStep = useCallback(() => update({ step: '', steponly: false }), [update]);
 
   const { setLineHash } = url;
   const onIdClick = useCallback(
@@ -190,6 +229,17 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
           <LevelChips levels={url.level} store={store} onToggle={onToggleLevel} />
         </div>
       </div>
+      {url.step ? (
+        <StepScope
+          span={chosenStep}
+          stepId={url.step}
+          lines={stepLines?.size ?? 0}
+          only={url.steponly}
+          onOnlyChange={onStepOnlyChange}
+          onClear={clearStep}
+          timeZone={timeZone}
+        />
+      ) : null}
       <div className={classes.listWrap}>
         <LogList
           store={store}
@@ -205,6 +255,7 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
           onIdClick={onIdClick}
           handleRef={listRef}
           emptyText={emptyText}
+          inStep={stepTest}
         />
         {newLines > 0 ? (
           <Button
@@ -231,5 +282,26 @@ export function JobLogPanel({ jobId, jobTerminal }: { jobId: string; jobTerminal
         onRecheck={tail.recheck}
       />
     </section>
+  );
+}
+
+/**
+ * Whether a line was written while the chosen step ran, by its time. Kept while the steps' times
+ * stay the same: a refetched job is a new object, and a new test would rescan every line held.
+ */
+function useStepTest(
+  steps: readonly StepSpan[],
+  chosen: StepSpan | null,
+): ((line: LogLine) => boolean) | null {
+  const signature = steps.map((s) => `${s.key}:${s.start}:${s.end}:${s.open}`).join('|');
+  const chosenIndex = chosen ? steps.indexOf(chosen) : -1;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `signature` stands for `steps`
+  const place = useMemo(() => linePlacer(steps), [signature]);
+  return useMemo(
+    () =>
+      chosenIndex < 0
+        ? null
+        : (line: LogLine) => place(parseTime(line.creationDate)) === chosenIndex,
+    [place, chosenIndex],
   );
 }

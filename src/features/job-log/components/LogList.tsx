@@ -44,12 +44,14 @@ export interface LogListProps {
   onIdClick: (id: number, event: MouseEvent<HTMLAnchorElement>) => void;
   handleRef: Ref<LogListHandle>;
   emptyText: string;
+  /** Whether a line was written while the chosen step ran; null when no step is chosen. */
+  inStep: ((line: LogLine) => boolean) | null;
 }
 
 /** Re-renders only when its own props change: not for the toolbar's or status line's updates. */
 export const LogList = memo(function LogList(props: LogListProps) {
   const { store, view, follow, onFollowChange, formatTime, query, selection } = props;
-  const { currentMatch, onIdClick, handleRef, emptyText } = props;
+  const { currentMatch, onIdClick, handleRef, emptyText, inStep } = props;
   const ref = useRef<HTMLDivElement>(null);
   /** The store position of the row where the last pointer press began (a text selection's). */
   const anchorPosition = useRef<number | null>(null);
@@ -132,6 +134,7 @@ export const LogList = memo(function LogList(props: LogListProps) {
               query={query}
               selected={inRange(selection, line.id)}
               currentMatch={currentMatch === position}
+              inStep={inStep !== null && inStep(line)}
               onIdClick={onIdClick}
               measureRef={measureRef}
             />

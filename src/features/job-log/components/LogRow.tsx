@@ -12,6 +12,8 @@ export interface LogRowProps {
   query: string;
   selected: boolean;
   currentMatch: boolean;
+  /** Written while the chosen step ran. */
+  inStep: boolean;
   onIdClick: (id: number, event: MouseEvent<HTMLAnchorElement>) => void;
   /** Observes the row's height while wrapping. */
   measureRef?: RefCallback<HTMLElement>;
@@ -50,12 +52,14 @@ function highlight(text: string, query: string): ReactNode {
 export const LogRow = memo(function LogRow(props: LogRowProps) {
   const { line, position, top, time, query, selected, currentMatch, onIdClick, measureRef, row } =
     props;
+  const { inStep } = props;
   const level = line.severity;
   const className = [
     classes.row,
     LEVEL_CLASS[level],
     selected ? classes.selected : '',
     currentMatch ? classes.current : '',
+    inStep ? classes.inStep : '',
   ].join(' ');
   return (
     <div

@@ -1,11 +1,24 @@
 /**
  * The log panel's declared search schema, beside the page's `tab`: `level` (the levels shown,
- * comma-separated; absent or empty: all), `q` (the search) and `only` (only matching lines).
+ * comma-separated; absent or empty: all), `q` (the search), `only` (only matching lines), `step`
+ * (a step's `uniqueStepId`: its lines are marked and the log opens at the first) and `steponly`
+ * (only that step's lines).
  */
 import { z } from 'zod/mini';
 import { LOG_LEVELS, type LogLevel } from './logLine';
 
 const allLevels = (): ReadonlySet<LogLevel> => new Set(LOG_LEVELS);
+
+/** `1` is on; anything else, or absent, is off (and off leaves the parameter out). */
+function flag() {
+  return z.catch(
+    z.codec(z.string(), z.boolean(), {
+      decode: (value) => value === '1',
+      encode: (on) => (on ? '1' : ''),
+    }),
+    false,
+  );
+}
 
 export const logSearch = z.object({
   level: z.catch(
@@ -21,11 +34,7 @@ export const logSearch = z.object({
     allLevels,
   ),
   q: z.catch(z.string(), ''),
-  only: z.catch(
-    z.codec(z.string(), z.boolean(), {
-      decode: (value) => value === '1',
-      encode: (only) => (only ? '1' : ''),
-    }),
-    false,
-  ),
+  only: flag(),
+  step: z.catch(z.string(), ''),
+  steponly: flag(),
 });

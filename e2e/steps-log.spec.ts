@@ -1,0 +1,119 @@
+/** Steps and the log together: the step timeline, and from a step to the lines it wrote. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+import { logRows as rows } from './helpers/logPanel';
+import { logPanel as panel } from './helpers/logs';
+
+test.describe('steps and the log', () => {
+  test('a step on the timeline opens the log at its first line; "This step only" keeps its lines', async ({
+    page,
+    demo,
+  }) => {
+    const job = await demo.createJob({
+      title: 'Steps: timeline',
+      steps: 4,
+      historicalLogs: 0,
+      logRate: 0,
+      running: false,
+    });
+    // Step 1 writes 30 lines, step 2 (started by the advance) 40, step 3 the rest.
+    await demo.appendLogs(job.jobId, { count: 30 });
+    const afterOne = await demo.advance(job.jobId);
+    const second = afterOne.metadata.currentStep!.singleStep!;
+    const during = await demo.appendLogs(job.jobId, {
+      entries: Array.from({ length: 40 }, (_, i) => ({
+        level: i === 7 ? 'ERROR' : 'INFO',
+        message: `step two work ${i}`,
+      })),
+    });
+    await demo.advance(job.jobId);
+    await demo.appendLogs(job.jobId, { count: 500 });
+
+    await page.goto(`/jobs/${job.jobId}`);
+    const timeline = page.getByRole('list', { name: 'Steps in time order' });
+    const bars = timeline.getByRole('link');
+    await expect(bars).toHaveCount(3);
+    const bar = timeline.getByRole('link', { name: `Step 2, ${second.stepTitle}, completed` });
+    await bar.focus();
+    await expect(page.getByText(`Step 2, ${second.stepTitle}, completed: started`)).toBeVisible();
+    await bar.click();
+
+    await expect(page).toHaveURL(
+      new RegExp(`\\?tab=log&step=${encodeURIComponent(second.uniqueStepId!)}$`),
+    );
+    const scope = panel(page).getByRole('region', { name: 'Chosen step' });
+    // The 40 lines written during step 2, and the two written at the instant it began: "Step 1
+    // completed" and "Step 2 started" (lines are placed by time alone; an instant where one step
+    // ends and the next begins belongs to the next).
+    await expect(scope).toContainText(
+      `Step 2 - ${second.stepTitle}: 42 lines written while it ran`,
+    );
+    const started = rows(page).filter({ hasText: `Step 2 started: ${second.stepTitle}` });
+    await expect(started).toBeInViewport();
+    await expect(started).toHaveClass(/inStep/);
+    await expect(panel(page).getByRole('checkbox', { name: 'Follow' })).not.toBeChecked();
+
+    // The box follows the URL, which the click changes: click, then wait for it.
+    const stepOnly = scope.getByRole('checkbox', { name: 'This step only' });
+    await stepOnly.click();
+    await expect(stepOnly).toBeChecked();
+    await expect(page).toHaveURL(/steponly=1/);
+    const list = panel(page).getByRole('group', { name: 'Log lines' });
+    // 42 rows of 20 px: the view holds the step's lines and nothing else.
+    await expect.poll(() => list.evaluate((el) => el.scrollHeight)).toBe(42 * 20);
+    const others = rows(page).filter({
+      hasNotText: /step two work|Step 2 started|Step 1 completed/,
+    });
+    await list.evaluate((el) => (el.scrollTop = 0));
+    await expect(rows(page).first()).toContainText('Step 1 completed');
+    expect(await others.count()).toBe(0);
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect(rows(page).last()).toHaveAttribute('data-log-id', String(during.lastId));
+    expect(await others.count()).toBe(0);
+
+    // The same view from a shared URL.
+    await page.reload();
+    await expect.poll(() => list.evaluate((el) => el.scrollHeight)).toBe(42 * 20);
+
+    await scope.getByRole('button', { name: 'All steps' }).click();
+    await expect(page).not.toHaveURL(/step=/);
+    await expect(panel(page).getByRole('region', { name: 'Chosen step' })).toHaveCount(0);
+  });
+
+  test('a step named in the URL that the job does not have says so', async ({ page, demo }) => {
+    const job = await demo.createJob({
+      title: 'Steps: unknown',
+      historicalLogs: 5,
+      logRate: 0,
+      running: false,
+    });
+    await page.goto(`/jobs/${job.jobId}?tab=log&step=nope`);
+    await expect(panel(page).getByRole('region', { name: 'Chosen step' })).toContainText(
+      'This job has no step "nope".',
+    );
+    await expect(rows(page)).toHaveCount(5);
+  });
+
+  test('the timeline and the chosen step pass axe', async ({ page, demo }) => {
+    const job = await demo.createJob({
+      title: 'Steps: axe',
+      steps: 3,
+      historicalLogs: 10,
+      logRate: 0,
+      running: false,
+    });
+    await demo.advance(job.jobId);
+    await page.goto(`/jobs/${job.jobId}`);
+    await expect(page.getByRole('list', { name: 'Steps in time order' })).toBeVisible();
+    const overview = await new AxeBuilder({ page }).include('main').analyze();
+    expect(
+      overview.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+    ).toEqual([]);
+    await page.getByRole('list', { name: 'Steps in time order' }).getByRole('link').first().click();
+    await expect(panel(page).getByRole('region', { name: 'Chosen step' })).toBeVisible();
+    const log = await new AxeBuilder({ page }).include('main').analyze();
+    expect(log.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+      [],
+    );
+  });
+});
