@@ -80,6 +80,37 @@ test.describe('steps and the log', () => {
     await expect(panel(page).getByRole('region', { name: 'Chosen step' })).toHaveCount(0);
   });
 
+  test('an aborted job opens its log at the first ERROR of the step that was active', async ({
+    page,
+    demo,
+  }) => {
+    const job = await demo.createJob({
+      title: 'Steps: aborted',
+      steps: 3,
+      historicalLogs: 0,
+      logRate: 0,
+      running: false,
+    });
+    // An ERROR in step 1 that is not the failure, then step 2 with its own ERROR mid-way.
+    await demo.appendLogs(job.jobId, {
+      entries: [{ level: 'ERROR', message: 'an earlier, recovered error' }],
+    });
+    await demo.appendLogs(job.jobId, { count: 300 });
+    await demo.advance(job.jobId);
+    await demo.appendLogs(job.jobId, { count: 20 });
+    const failure = await demo.appendLogs(job.jobId, {
+      entries: [{ level: 'ERROR', message: 'Valve 3 did not close within 30 s' }],
+    });
+    await demo.appendLogs(job.jobId, { count: 200 });
+    await demo.setStatus(job.jobId, { status: 'Aborted' });
+
+    await page.goto(`/jobs/${job.jobId}?tab=log`);
+    const line = panel(page).locator(`[data-log-id="${failure.lastId}"]`);
+    await expect(line).toBeInViewport();
+    await expect(line).toHaveClass(/current/);
+    await expect(panel(page).getByText('an earlier, recovered error')).toHaveCount(0);
+  });
+
   test('a step named in the URL that the job does not have says so', async ({ page, demo }) => {
     const job = await demo.createJob({
       title: 'Steps: unknown',

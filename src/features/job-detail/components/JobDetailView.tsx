@@ -52,6 +52,7 @@ export function JobDetailView({
   // For the log's step bar: its times change with the job, its durations once a minute.
   const minute = useNow(60_000);
   const spans = useMemo(() => stepSpans(job, minute), [job, minute]);
+  const failedStep = status === 'Aborted' ? lastActiveStep(spans) : null;
   return (
     <div className={`${classes.page} ${tab === 'log' ? classes.fill : ''}`}>
       <RegionBoundary label="the job's header">
@@ -118,12 +119,25 @@ export function JobDetailView({
         </TabLoading>
         <Tabs.Panel value="log" pt="md" className={classes.logPanel}>
           <RegionBoundary label="the log">
-            <JobLogPanel jobId={job.jobId} jobTerminal={terminal} steps={spans} />
+            <JobLogPanel
+              jobId={job.jobId}
+              jobTerminal={terminal}
+              steps={spans}
+              failedStep={failedStep}
+            />
           </RegionBoundary>
         </Tabs.Panel>
       </Tabs>
     </div>
   );
+}
+
+/** The step that was active when the job ended: its current step, else the last cancelled. */
+function lastActiveStep(spans: readonly StepSpan[]): StepSpan | null {
+  const current = spans.find((span) => span.outcome === 'current');
+  if (current) return current;
+  const cancelled = spans.filter((span) => span.outcome === 'cancelled' && span.start !== null);
+  return cancelled.at(-1) ?? null;
 }
 
 function stepLogHref(jobId: string, span: StepSpan): string {

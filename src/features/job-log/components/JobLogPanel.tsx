@@ -18,6 +18,7 @@ import { LogSearch } from './LogSearch';
 import { LogStatusLine } from './LogStatusLine';
 import type { LogLevel, LogLine } from '../model/logLine';
 import { StepScope } from './StepScope';
+import { failurePoint } from '../model/failurePoint';
 import { findSpan, linePlacer, type StepSpan } from '../../../lib/stepSpans';
 import { parseTime } from '../../../lib/time';
 import { useTimeZone } from '../../../ui/timeZone';
@@ -40,12 +41,18 @@ export interface JobLogPanelProps {
   jobTerminal: boolean;
   /** The job's steps on a time axis: `?step=` marks the lines written while one ran. */
   steps?: readonly StepSpan[];
+  /**
+   * The step that was active when the job was aborted: the log opens at its first ERROR, else
+   * its first line (unless the URL names a step or a line).
+   */
+  failedStep?: StepSpan | null;
 }
 
 const NO_STEPS: readonly StepSpan[] = [];
 
 /** The live log of one job: tail, filters, search, permalinks, copy and download. */
-export function JobLogPanel({ jobId, jobTerminal, steps = NO_STEPS }: JobLogPanelProps) {
+export function JobLogPanel(props: JobLogPanelProps) {
+  const { jobId, jobTerminal, steps = NO_STEPS, failedStep = null } = props;
   const [paused, setPaused] = useState(false);
   const tail = useLogTail(jobId, { jobTerminal, paused });
   const { store } = tail;
@@ -116,6 +123,24 @@ export function JobLogPanel({ jobId, jobTerminal, steps = NO_STEPS }: JobLogPane
     setFollow(false);
     listRef.current?.scrollToRow(view.rowAtOrAfter(firstInStep));
   }, [url.step, selection, firstInStep, view, setFollow]);
+  // An aborted job opens at its failure, once the tail has reached the end of the log.
+  const failedTest = useStepTest(steps, failedStep);
+  const openedAtFailure = useRef(false);
+  const caughtUp = tail.tail.caughtUp;
+  const { jump } = nav;
+  useLayoutEffect(() => {
+    if (openedAtFailure.current || !failedStep || failedStep.start === null || !failedTest) return;
+    if (url.step || selection) {
+      openedAtFailure.current = true;
+      return;
+    }
+    if (!caughtUp) return;
+    const position = failurePoint(store, errors, failedTest, failedStep.start);
+    if (position < 0) return;
+    openedAtFailure.current = true;
+    jump(position);
+  }, [failedStep, failedTest, url.step, selection, caughtUp, store, errors, version, jump]);
+
   const onStepOnlyChange = useCallback((on: boolean) => update({ steponly: on }), [update]);
   const clearStep = useCallback(() => update({ step: '', steponly: false }), [update]);
 

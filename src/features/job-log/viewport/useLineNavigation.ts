@@ -63,5 +63,5 @@ export function useLineNavigation({ store, view, matches, errors, listRef, setFo
     if (position !== null) jump(position);
   }
 
-  return { matchCursor, currentPosition, moveMatch, moveError };
+  return { matchCursor, currentPosition, moveMatch, moveError, jump };
 }
