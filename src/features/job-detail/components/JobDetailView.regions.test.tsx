@@ -8,6 +8,7 @@ import { makeJob } from '../testJob';
 const crash = vi.hoisted(() => ({ log: true, metadata: true }));
 
 vi.mock('../../job-log', () => ({
+  useStepErrorCounts: () => ({ byStep: null, partial: false }),
   JobLogPanel: () => {
     if (crash.log) throw new Error('log widget exploded');
     return <p>log is back</p>;

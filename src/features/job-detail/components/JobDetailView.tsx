@@ -1,8 +1,8 @@
 import { Stack, Tabs, Text } from '@mantine/core';
 import { isTerminalStatus } from '../../../lib/job';
-import type { WorkflowJob } from '../../../contract';
+import type { Step, WorkflowJob } from '../../../contract';
 import { parseTime } from '../../../lib/time';
-import { JobLogPanel } from '../../job-log';
+import { JobLogPanel, useStepErrorCounts } from '../../job-log';
 import { RegionBoundary } from '../../../ui/RegionBoundary';
 import { CurrentStepCard } from './CurrentStepCard';
 import { StepTimeline } from './StepTimeline';
@@ -53,6 +53,8 @@ export function JobDetailView({
   const minute = useNow(60_000);
   const spans = useMemo(() => stepSpans(job, minute), [job, minute]);
   const failedStep = status === 'Aborted' ? lastActiveStep(spans) : null;
+  const errorCounts = useStepErrorCounts(job.jobId, spans);
+  const stepKey = (step: Step) => spans.find((s) => s.step === step)?.key ?? null;
   return (
     <div className={`${classes.page} ${tab === 'log' ? classes.fill : ''}`}>
       <RegionBoundary label="the job's header">
@@ -81,7 +83,11 @@ export function JobDetailView({
           <RegionBoundary label="the overview">
             <Stack gap="md">
               <CurrentStepCard step={job.metadata.currentStep?.singleStep} endedAt={endedAt} />
-              <StepTimeline job={job} stepHref={(span) => stepLogHref(job.jobId, span)} />
+              <StepTimeline
+                job={job}
+                stepHref={(span) => stepLogHref(job.jobId, span)}
+                errors={errorCounts}
+              />
               <Text size="sm" c="dimmed">
                 {steps.length === 0
                   ? 'No steps completed yet.'
@@ -95,6 +101,8 @@ export function JobDetailView({
             <RegionBoundary label="the steps">
               <LazyStepsTable
                 rows={steps}
+                errors={errorCounts}
+                stepKey={stepKey}
                 stepHref={(step) => {
                   const span = spans.find((s) => s.step === step);
                   return span ? stepLogHref(job.jobId, span) : null;

@@ -113,6 +113,31 @@ describe('StepTimeline', () => {
     expect(whole).toBeDisabled();
   });
 
+  it('tells the ERROR lines held per step, as at least that many while older lines load', () => {
+    vi.useFakeTimers({ now: T0 + 260_000, toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const errors = {
+      byStep: new Map([
+        ['u-1', 3],
+        ['u-3', 0],
+      ]),
+      partial: true,
+    };
+    const { rerender } = renderWithProviders(
+      <StepTimeline job={timelineJob()} stepHref={href} errors={errors} />,
+    );
+    expect(screen.getByRole('link', { name: /^Step 1/ })).toHaveAccessibleName(
+      /; at least 3 ERROR lines \(older lines still loading\)\.$/,
+    );
+    expect(screen.getByText('3+ ERR')).toBeInTheDocument();
+    rerender(
+      <StepTimeline job={timelineJob()} stepHref={href} errors={{ ...errors, partial: false }} />,
+    );
+    expect(screen.getByRole('link', { name: /^Step 3/ })).toHaveAccessibleName(
+      /; 0 ERROR lines\.$/,
+    );
+    expect(screen.getByText('3 ERR')).toBeInTheDocument();
+  });
+
   it('says so when the job has no step yet', () => {
     renderWithProviders(
       <StepTimeline

@@ -10,6 +10,7 @@ import { useMemo, useRef, useState, type PointerEvent } from 'react';
 import { Link } from 'react-router';
 import type { WorkflowJob } from '../../../contract';
 import { isTerminalStatus } from '../../../lib/job';
+import type { StepErrorCounts } from '../../job-log';
 import { stepSpans, type StepSpan } from '../../../lib/stepSpans';
 import {
   formatAbsolute,
@@ -33,14 +34,33 @@ export interface StepTimelineProps {
   job: WorkflowJob;
   /** Where a step's bar leads: its log lines. */
   stepHref: (span: StepSpan) => string;
+  /** ERROR lines per step, from the log lines held (none before the log is read). */
+  errors?: StepErrorCounts;
 }
 
 const OUTCOME_TEXT = { completed: 'completed', cancelled: 'cancelled', current: 'current step' };
 
+/** "3 ERROR lines", "at least 3 ERROR lines" while lines are loading; null when not counted. */
+export function errorText(span: StepSpan, errors: StepErrorCounts | undefined): string | null {
+  const n = errors?.byStep?.get(span.key);
+  if (n === undefined) return null;
+  const lines = `${n} ERROR ${n === 1 ? 'line' : 'lines'}`;
+  return errors!.partial ? `at least ${lines} (older lines still loading)` : lines;
+}
+
 /** The words for one step: on its bar (aria-label) and below the chart when pointed at. */
-export function describeStep(span: StepSpan, now: number, zone: TimeZonePreference): string {
+export function describeStep(
+  span: StepSpan,
+  now: number,
+  zone: TimeZonePreference,
+  errors?: StepErrorCounts,
+): string {
   const head = `Step ${span.number}, ${span.title}, ${OUTCOME_TEXT[span.outcome]}`;
-  if (span.start === null) return `${head}: not on the time axis (${span.issues.join('; ')}).`;
+  const counted = errorText(span, errors);
+  const tail = counted ? `; ${counted}` : '';
+  if (span.start === null) {
+    return `${head}: not on the time axis (${span.issues.join('; ')})${tail}.`;
+  }
   const ended =
     span.end !== null
       ? `ended ${formatAbsolute(span.end, zone)}`
@@ -48,7 +68,7 @@ export function describeStep(span: StepSpan, now: number, zone: TimeZonePreferen
         ? `running for ${formatDuration(now - span.start)}`
         : 'end unknown';
   const { activeMs, pausedMs } = span.timing;
-  return `${head}: started ${formatAbsolute(span.start, zone)}, ${ended}; active ${formatDuration(activeMs)}, paused ${formatDuration(pausedMs)}.`;
+  return `${head}: started ${formatAbsolute(span.start, zone)}, ${ended}; active ${formatDuration(activeMs)}, paused ${formatDuration(pausedMs)}${tail}.`;
 }
 
 function tickLabel(ms: number, step: number, zone: TimeZonePreference): string {
@@ -58,7 +78,7 @@ function tickLabel(ms: number, step: number, zone: TimeZonePreference): string {
   return step % 60_000 === 0 ? text.slice(11, 16) : text.slice(11, 19);
 }
 
-export function StepTimeline({ job, stepHref }: StepTimelineProps) {
+export function StepTimeline({ job, stepHref, errors }: StepTimelineProps) {
   const { timeZone } = useTimeZone();
   const live = !isTerminalStatus(job.metadata.status);
   const now = useNow(live ? 1_000 : 60_000);
@@ -205,7 +225,9 @@ export function StepTimeline({ job, stepHref }: StepTimelineProps) {
                 range={range}
                 now={now}
                 href={stepHref(span)}
-                label={describeStep(span, now, timeZone)}
+                label={describeStep(span, now, timeZone, errors)}
+                errorCount={errors?.byStep?.get(span.key) ?? 0}
+                partial={errors?.partial ?? false}
                 onPoint={setPointed}
               />
             ))}
@@ -225,7 +247,7 @@ export function StepTimeline({ job, stepHref }: StepTimelineProps) {
 
       <Text size="sm" className={classes.info} aria-live="polite">
         {pointedSpan
-          ? describeStep(pointedSpan, now, timeZone)
+          ? describeStep(pointedSpan, now, timeZone, errors)
           : 'Point at or focus a step to see its times; open it for the log lines written while it ran.'}
       </Text>
       <Group gap="md" aria-hidden>
@@ -250,7 +272,7 @@ export function StepTimeline({ job, stepHref }: StepTimelineProps) {
           <ul className={classes.unplaced}>
             {unplaced.map((span) => (
               <li key={span.key}>
-                <Link to={stepHref(span)}>{describeStep(span, now, timeZone)}</Link>
+                <Link to={stepHref(span)}>{describeStep(span, now, timeZone, errors)}</Link>
               </li>
             ))}
           </ul>
@@ -272,10 +294,14 @@ interface StepRowProps {
   now: number;
   href: string;
   label: string;
+  /** ERROR lines held for the step. */
+  errorCount: number;
+  partial: boolean;
   onPoint: (key: string | null) => void;
 }
 
-function StepRow({ span, range, now, href, label, onPoint }: StepRowProps) {
+function StepRow(props: StepRowProps) {
+  const { span, range, now, href, label, errorCount, partial, onPoint } = props;
   const start = span.start!;
   const end = span.end ?? (span.open ? now : start);
   const bar = clipToRange(range, start, end);
@@ -284,7 +310,15 @@ function StepRow({ span, range, now, href, label, onPoint }: StepRowProps) {
   return (
     <li className={classes.row}>
       <span className={classes.label} title={`${span.number} ${span.title}`}>
-        <span className={classes.number}>{span.number}</span> {span.title}
+        <span className={classes.labelText}>
+          <span className={classes.number}>{span.number}</span> {span.title}
+        </span>
+        {errorCount > 0 ? (
+          <span className={classes.errorCount} aria-hidden>
+            {errorCount}
+            {partial ? '+' : ''} ERR
+          </span>
+        ) : null}
       </span>
       <div className={classes.track}>
         {bar ? (

@@ -1,6 +1,7 @@
 import { ActionIcon, Anchor, Badge, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Step } from '../../../contract';
+import type { StepErrorCounts } from '../../job-log';
 import { IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { formatDuration, parseTime } from '../../../lib/time';
@@ -13,7 +14,7 @@ import { StepTypeLabel } from './StepTypeLabel';
 import classes from './StepsTable.module.css';
 import { TableScroll } from '../../../ui/TableScroll';
 
-const COLUMNS = 8;
+const COLUMNS = 9;
 
 function rowKey(row: PastStep, index: number): string {
   return row.step.uniqueStepId || `${row.outcome}-${String(row.step.stepNumber)}-${index}`;
@@ -23,10 +24,13 @@ export interface StepsTableProps {
   rows: PastStep[];
   /** Where a step's title leads: the log lines written while it ran (null: nowhere). */
   stepHref?: (step: Step) => string | null;
+  /** ERROR lines held per step key, and the key of each step. */
+  errors?: StepErrorCounts;
+  stepKey?: (step: Step) => string | null;
 }
 
 /** Completed and cancelled steps; a row opens to its time events and values. */
-export function StepsTable({ rows, stepHref }: StepsTableProps) {
+export function StepsTable({ rows, stepHref, errors, stepKey }: StepsTableProps) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const now = useNow(60_000);
   if (rows.length === 0) {
@@ -58,6 +62,7 @@ export function StepsTable({ rows, stepHref }: StepsTableProps) {
             <Table.Th visibleFrom="sm">Started</Table.Th>
             <Table.Th>Completed / cancelled</Table.Th>
             <Table.Th>Active</Table.Th>
+            <Table.Th>Errors</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -109,6 +114,9 @@ export function StepsTable({ rows, stepHref }: StepsTableProps) {
                   <Table.Td>
                     {timing.start === null ? '—' : formatDuration(timing.activeMs)}
                   </Table.Td>
+                  <Table.Td>
+                    <ErrorCount errors={errors} stepKey={stepKey?.(step) ?? null} />
+                  </Table.Td>
                 </Table.Tr>
                 {isOpen ? (
                   <Table.Tr className={classes.detailRow} id={detailId}>
@@ -132,5 +140,30 @@ function StepTitle({ title, href }: { title: string; href: string | null }) {
     <Anchor component={Link} to={href} size="sm" title="Open the log lines written while it ran">
       {title}
     </Anchor>
+  );
+}
+
+/** ERROR lines the log holds for the step: "3", "3+" while older lines load, "-" before. */
+function ErrorCount({ errors, stepKey }: { errors?: StepErrorCounts; stepKey: string | null }) {
+  const n = stepKey === null ? undefined : errors?.byStep?.get(stepKey);
+  if (n === undefined) {
+    return (
+      <Text span size="sm" c="dimmed" title="Counted from the log once the Log tab has read it">
+        —
+      </Text>
+    );
+  }
+  const partial = errors!.partial;
+  return (
+    <Text
+      span
+      size="sm"
+      c={n > 0 ? 'red.8' : undefined}
+      fw={n > 0 ? 600 : undefined}
+      title={partial ? 'At least this many: older lines are still loading' : undefined}
+    >
+      {n}
+      {partial ? '+' : ''}
+    </Text>
   );
 }

@@ -16,11 +16,11 @@ import { LogControls } from './LogControls';
 import { LogList, type LogListHandle } from './LogList';
 import { LogSearch } from './LogSearch';
 import { LogStatusLine } from './LogStatusLine';
-import type { LogLevel, LogLine } from '../model/logLine';
+import type { LogLevel } from '../model/logLine';
 import { StepScope } from './StepScope';
 import { failurePoint } from '../model/failurePoint';
-import { findSpan, linePlacer, type StepSpan } from '../../../lib/stepSpans';
-import { parseTime } from '../../../lib/time';
+import { findSpan, type StepSpan } from '../../../lib/stepSpans';
+import { useStepTest } from '../hooks/useStepPlacer';
 import { useTimeZone } from '../../../ui/timeZone';
 import { useLogPrefs } from '../model/logPrefs';
 import { formatLineHash, parseLineHash } from '../model/permalink';
@@ -307,26 +307,5 @@ export function JobLogPanel(props: JobLogPanelProps) {
         onRecheck={tail.recheck}
       />
     </section>
-  );
-}
-
-/**
- * Whether a line was written while the chosen step ran, by its time. Kept while the steps' times
- * stay the same: a refetched job is a new object, and a new test would rescan every line held.
- */
-function useStepTest(
-  steps: readonly StepSpan[],
-  chosen: StepSpan | null,
-): ((line: LogLine) => boolean) | null {
-  const signature = steps.map((s) => `${s.key}:${s.start}:${s.end}:${s.open}`).join('|');
-  const chosenIndex = chosen ? steps.indexOf(chosen) : -1;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `signature` stands for `steps`
-  const place = useMemo(() => linePlacer(steps), [signature]);
-  return useMemo(
-    () =>
-      chosenIndex < 0
-        ? null
-        : (line: LogLine) => place(parseTime(line.creationDate)) === chosenIndex,
-    [place, chosenIndex],
   );
 }

@@ -1,0 +1,31 @@
+/**
+ * Lines tied to a job's steps by time (lib/stepSpans.ts), kept while the steps' times stay the
+ * same: a refetched job is a new object, and a new placer would have every line placed again.
+ */
+import { useMemo } from 'react';
+import { linePlacer, type StepSpan } from '../../../lib/stepSpans';
+import { parseTime } from '../../../lib/time';
+import type { LogLine } from '../model/logLine';
+
+/** The index (in `steps`) of the step a line was written in, BETWEEN_STEPS or UNPLACED. */
+export function useStepPlacer(steps: readonly StepSpan[]): (line: LogLine) => number {
+  const signature = steps.map((s) => `${s.key}:${s.start}:${s.end}:${s.open}`).join('|');
+  return useMemo(() => {
+    const place = linePlacer(steps);
+    return (line: LogLine) => place(parseTime(line.creationDate));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `signature` stands for `steps`
+  }, [signature]);
+}
+
+/** Whether a line was written while `chosen` ran; null when no step is chosen. */
+export function useStepTest(
+  steps: readonly StepSpan[],
+  chosen: StepSpan | null,
+): ((line: LogLine) => boolean) | null {
+  const place = useStepPlacer(steps);
+  const chosenIndex = chosen ? steps.indexOf(chosen) : -1;
+  return useMemo(
+    () => (chosenIndex < 0 ? null : (line: LogLine) => place(line) === chosenIndex),
+    [place, chosenIndex],
+  );
+}
