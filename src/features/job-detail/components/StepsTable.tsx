@@ -158,8 +158,7 @@ function ErrorCount({ errors, stepKey }: { errors?: StepErrorCounts; stepKey: st
     <Text
       span
       size="sm"
-      c={n > 0 ? 'red.8' : undefined}
-      fw={n > 0 ? 600 : undefined}
+      className={n > 0 ? classes.errors : undefined}
       title={partial ? 'At least this many: older lines are still loading' : undefined}
     >
       {n}
