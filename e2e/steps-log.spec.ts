@@ -97,7 +97,10 @@ test.describe('steps and the log', () => {
     });
     await demo.appendLogs(job.jobId, { count: 300 });
     await demo.advance(job.jobId);
-    await demo.appendLogs(job.jobId, { count: 20 });
+    // Written out: generated lines (`count`) carry ERRORs of their own.
+    await demo.appendLogs(job.jobId, {
+      entries: Array.from({ length: 20 }, (_, i) => ({ level: 'INFO', message: `closing ${i}` })),
+    });
     const failure = await demo.appendLogs(job.jobId, {
       entries: [{ level: 'ERROR', message: 'Valve 3 did not close within 30 s' }],
     });
