@@ -6,7 +6,7 @@
  * Zoom with the buttons or by dragging across the chart.
  */
 import { Button, Group, Text, Title } from '@mantine/core';
-import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { WorkflowJob } from '../../../contract';
 import { isTerminalStatus } from '../../../lib/job';
@@ -20,14 +20,9 @@ import {
 } from '../../../lib/time';
 import { useNow } from '../../../ui/useNow';
 import { useTimeZone } from '../../../ui/timeZone';
-import {
-  clipToRange,
-  percentAt,
-  rangeFromDrag,
-  ticks,
-  zoom,
-  type TimeRange,
-} from '../model/timelineAxis';
+import { clipToRange, percentAt, ticks, zoom, type TimeRange } from '../model/timelineAxis';
+import { useDragZoom } from '../hooks/useDragZoom';
+import { StepRow } from './StepRow';
 import classes from './StepTimeline.module.css';
 
 export interface StepTimelineProps {
@@ -103,8 +98,7 @@ export function StepTimeline({ job, stepHref, errors }: StepTimelineProps) {
   const range = whole && zoomed ? clampInto(zoomed, whole) : whole;
   const [pointed, setPointed] = useState<string | null>(null);
   const axisRef = useRef<HTMLDivElement>(null);
-  const [drag, setDrag] = useState<{ from: number; to: number; moved: boolean } | null>(null);
-  const dragged = useRef(false);
+  const { drag, handlers } = useDragZoom(axisRef, range, setZoomed);
 
   if (spans.length === 0) {
     return (
@@ -113,31 +107,6 @@ export function StepTimeline({ job, stepHref, errors }: StepTimelineProps) {
       </Text>
     );
   }
-
-  const percentOf = (clientX: number) => {
-    const box = axisRef.current?.getBoundingClientRect();
-    return box && box.width > 0 ? ((clientX - box.left) / box.width) * 100 : 0;
-  };
-  const onPointerDown = (event: PointerEvent<HTMLElement>) => {
-    if (event.button !== 0) return;
-    dragged.current = false;
-    const at = percentOf(event.clientX);
-    setDrag({ from: at, to: at, moved: false });
-  };
-  const onPointerMove = (event: PointerEvent<HTMLElement>) => {
-    if (!drag) return;
-    const at = percentOf(event.clientX);
-    const moved = drag.moved || Math.abs(at - drag.from) >= 1;
-    dragged.current = moved;
-    setDrag({ from: drag.from, to: at, moved });
-  };
-  const onPointerUp = () => {
-    if (drag && range && drag.moved) {
-      const next = rangeFromDrag(range, drag.from, drag.to);
-      if (next) setZoomed(next);
-    }
-    setDrag(null);
-  };
 
   const pointedSpan = spans.find((span) => span.key === pointed) ?? null;
   const axis = range ? ticks(range) : null;
@@ -190,21 +159,7 @@ export function StepTimeline({ job, stepHref, errors }: StepTimelineProps) {
               ))}
             </div>
           </div>
-          <ol
-            className={classes.rows}
-            aria-label="Steps in time order"
-            onPointerDown={onPointerDown}
-            onPointerMove={onPointerMove}
-            onPointerUp={onPointerUp}
-            onPointerCancel={() => setDrag(null)}
-            onClickCapture={(event) => {
-              // The end of a drag is not a click on the bar under it.
-              if (dragged.current) {
-                event.preventDefault();
-                dragged.current = false;
-              }
-            }}
-          >
+          <ol className={classes.rows} aria-label="Steps in time order" {...handlers}>
             <li className={classes.row}>
               <span className={classes.label}>Job</span>
               <div className={classes.track}>
@@ -286,74 +241,4 @@ function clampInto(range: TimeRange, whole: TimeRange): TimeRange {
   const from = Math.max(whole.from, range.from);
   const to = Math.min(whole.to, range.to);
   return to > from ? { from, to } : whole;
-}
-
-interface StepRowProps {
-  span: StepSpan;
-  range: TimeRange;
-  now: number;
-  href: string;
-  label: string;
-  /** ERROR lines held for the step. */
-  errorCount: number;
-  partial: boolean;
-  onPoint: (key: string | null) => void;
-}
-
-function StepRow(props: StepRowProps) {
-  const { span, range, now, href, label, errorCount, partial, onPoint } = props;
-  const start = span.start!;
-  const end = span.end ?? (span.open ? now : start);
-  const bar = clipToRange(range, start, end);
-  const point = () => onPoint(span.key);
-  const unpoint = () => onPoint(null);
-  return (
-    <li className={classes.row}>
-      <span className={classes.label} title={`${span.number} ${span.title}`}>
-        <span className={classes.labelText}>
-          <span className={classes.number}>{span.number}</span> {span.title}
-        </span>
-        {errorCount > 0 ? (
-          <span className={classes.errorCount} aria-hidden>
-            {errorCount}
-            {partial ? '+' : ''} ERR
-          </span>
-        ) : null}
-      </span>
-      <div className={classes.track}>
-        {bar ? (
-          <Link
-            to={href}
-            className={`${classes.bar} ${classes[span.outcome]}`}
-            style={{ left: `${bar.left}%`, width: `${bar.width}%` }}
-            aria-label={label}
-            onPointerEnter={point}
-            onPointerLeave={unpoint}
-            onFocus={point}
-            onBlur={unpoint}
-            draggable={false}
-          >
-            {span.timing.segments.map((segment) => {
-              const piece = clipToRange(
-                { from: Math.max(start, range.from), to: Math.min(end, range.to) },
-                segment.start,
-                segment.end,
-              );
-              return piece ? (
-                <span
-                  key={`${segment.kind}-${segment.start}`}
-                  className={`${classes.segment} ${classes[segment.kind]}`}
-                  style={{ left: `${piece.left}%`, width: `${piece.width}%` }}
-                />
-              ) : null;
-            })}
-          </Link>
-        ) : (
-          <Link to={href} className={classes.offscreen} aria-label={label}>
-            outside the range shown
-          </Link>
-        )}
-      </div>
-    </li>
-  );
 }

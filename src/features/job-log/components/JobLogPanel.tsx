@@ -18,9 +18,8 @@ import { LogSearch } from './LogSearch';
 import { LogStatusLine } from './LogStatusLine';
 import type { LogLevel } from '../model/logLine';
 import { StepScope } from './StepScope';
-import { failurePoint } from '../model/failurePoint';
-import { findSpan, type StepSpan } from '../../../lib/stepSpans';
-import { useStepTest } from '../hooks/useStepPlacer';
+import type { StepSpan } from '../../../lib/stepSpans';
+import { useChosenStep, useOpenAtStep } from '../hooks/useStepView';
 import { useTimeZone } from '../../../ui/timeZone';
 import { useLogPrefs } from '../model/logPrefs';
 import { formatLineHash, parseLineHash } from '../model/permalink';
@@ -80,11 +79,9 @@ export function JobLogPanel(props: JobLogPanelProps) {
   );
 
   const { timeZone } = useTimeZone();
-  const chosenStep = url.step ? findSpan(steps, url.step) : null;
-  const stepTest = useStepTest(steps, chosenStep);
-  const stepFilter = useMemo(
-    () => (stepTest ? { test: stepTest, only: url.steponly } : null),
-    [stepTest, url.steponly],
+  const { chosenStep, stepTest, stepFilter, onStepOnlyChange, clearStep } = useChosenStep(
+    steps,
+    url,
   );
   const { view, matches, errors, stepLines } = useLogIndexes(
     store,
@@ -114,35 +111,21 @@ export function JobLogPanel(props: JobLogPanelProps) {
     listRef.current?.scrollToRow(view.rowAtOrAfter(selectionPosition));
   }, [selection, selectionPosition, url.hash, view, setFollow]);
 
-  // A chosen step scrolls to its first line held, once per step (a permalink goes first).
-  const scrolledStep = useRef<string | null>(null);
-  const firstInStep = stepLines && stepLines.size > 0 ? stepLines.positions[0]! : -1;
-  useLayoutEffect(() => {
-    if (!url.step || selection || firstInStep < 0 || scrolledStep.current === url.step) return;
-    scrolledStep.current = url.step;
-    setFollow(false);
-    listRef.current?.scrollToRow(view.rowAtOrAfter(firstInStep));
-  }, [url.step, selection, firstInStep, view, setFollow]);
-  // An aborted job opens at its failure, once the tail has reached the end of the log.
-  const failedTest = useStepTest(steps, failedStep);
-  const openedAtFailure = useRef(false);
-  const caughtUp = tail.tail.caughtUp;
-  const { jump } = nav;
-  useLayoutEffect(() => {
-    if (openedAtFailure.current || !failedStep || failedStep.start === null || !failedTest) return;
-    if (url.step || selection) {
-      openedAtFailure.current = true;
-      return;
-    }
-    if (!caughtUp) return;
-    const position = failurePoint(store, errors, failedTest, failedStep.start);
-    if (position < 0) return;
-    openedAtFailure.current = true;
-    jump(position);
-  }, [failedStep, failedTest, url.step, selection, caughtUp, store, errors, version, jump]);
-
-  const onStepOnlyChange = useCallback((on: boolean) => update({ steponly: on }), [update]);
-  const clearStep = useCallback(() => update({ step: '', steponly: false }), [update]);
+  useOpenAtStep({
+    steps,
+    failedStep,
+    stepId: url.step,
+    lineLinked: selection !== null,
+    stepLines,
+    store,
+    errors,
+    view,
+    version,
+    caughtUp: tail.tail.caughtUp,
+    setFollow,
+    listRef,
+    jump: nav.jump,
+  });
 
   const { setLineHash } = url;
   const onIdClick = useCallback(
