@@ -192,5 +192,6 @@ describe('SectionRows', () => {
     expect(rows.count).toBe(total);
     expect(calls).not.toHaveBeenCalled();
     expect(reads).not.toHaveBeenCalled();
-  });
+    // A million lines take seconds to build on a loaded machine; nothing here is timed.
+  }, 30_000);
 });

@@ -146,5 +146,6 @@ describe('WrapLayout', () => {
       sum += layout.height(row);
     }
     expect(layout.total).toBe(sum);
-  });
+    // A million lines take seconds to build on a loaded machine; nothing here is timed.
+  }, 30_000);
 });
