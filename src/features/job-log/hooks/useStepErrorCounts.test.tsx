@@ -65,6 +65,23 @@ describe('useStepErrorCounts', () => {
       store.append([testLine(7, 'ERROR', 'g', at(100))]);
     });
     expect(hook.result.current.byStep?.get('u2')).toBe(2);
+    // An append places only its own ERROR lines, not every one held.
+    const reads = vi.spyOn(store, 'at');
+    act(() => {
+      store.append([testLine(8, 'INFO', 'h', at(30)), testLine(9, 'ERROR', 'i', at(30))]);
+    });
+    expect(hook.result.current.byStep?.get('u1')).toBe(3);
+    expect(reads).toHaveBeenCalledTimes(1);
+    // Older lines inserted above: counted again from the start, and right.
+    act(() => {
+      store.insertRun([testLine(0, 'ERROR', 'z', at(5))]);
+    });
+    expect(hook.result.current.byStep).toEqual(
+      new Map([
+        ['u1', 4],
+        ['u2', 2],
+      ]),
+    );
     expect(fetch).not.toHaveBeenCalled();
     vi.unstubAllGlobals();
   });
