@@ -3,7 +3,8 @@ import { BETWEEN_STEPS, UNPLACED } from '../../../lib/stepSpans';
 import type { LogLine } from '../model/logLine';
 import { testLine } from '../testLines';
 import { LogStore } from './LogStore';
-import { SectionIndex, SectionRows, type SectionRow } from './sectionIndex';
+import { SectionIndex } from './sectionIndex';
+import { SectionRows, type SectionRow } from './sectionRows';
 
 /** Steps of 100 s each, with a gap from 500 s to 600 s; a line's message holds its time. */
 function place(line: LogLine): number {
