@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Step, WorkflowJob } from '../contract';
 import {
   BETWEEN_STEPS,
+  changedSince,
   CLOCK_TOLERANCE_MS,
   findSpan,
   linePlacer,
@@ -219,5 +220,55 @@ describe('linePlacer', () => {
       const t = ms(random() * 3400 - 100);
       expect(place(t), `at ${t - T} ms`).toBe(plain(t));
     }
+  });
+});
+
+describe('changedSince', () => {
+  const ms = (seconds: number) => T + seconds * 1000;
+
+  it('is the old current step end, less the tolerance, when the job advances', () => {
+    const before = stepSpans(job({ completed: [step(1, 0, 60)], current: step(2, 60, null) }), NOW);
+    const after = stepSpans(
+      job({ completed: [step(1, 0, 60), step(2, 60, 130)], current: step(3, 130, null) }),
+      NOW,
+    );
+    expect(changedSince(before, after, 2000)).toBe(ms(130) - 2000);
+    expect(changedSince(after, after, 2000)).toBe(Infinity);
+  });
+
+  it('agrees with placing every time again: no time before it is placed differently', () => {
+    let seed = 3;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let round = 0; round < 30; round++) {
+      const steps: Step[] = [];
+      let from = 0;
+      for (let n = 1; n <= 8; n++) {
+        const to = from + 5 + Math.floor(random() * 40);
+        steps.push(step(n, from, to));
+        from = to + Math.floor(random() * 3);
+      }
+      const cut = 1 + Math.floor(random() * 7);
+      const before = stepSpans(job({ completed: steps.slice(0, cut) }), NOW);
+      const moved = steps.slice(0, cut + 1);
+      if (random() < 0.5) moved[cut - 1] = { ...moved[cut - 1]!, completed: at(from + 100) };
+      const after = stepSpans(job({ completed: moved }), NOW);
+      const since = changedSince(before, after, 1000);
+      const a = linePlacer(before, 1000);
+      const b = linePlacer(after, 1000);
+      for (let t = ms(-10); t < ms(from + 200); t += 250) {
+        if (t < since) expect(b(t), `round ${round} at ${t - T} ms`).toBe(a(t));
+      }
+    }
+  });
+
+  it('is -Infinity when steps are reordered or one goes away', () => {
+    const two = stepSpans(job({ completed: [step(1, 0, 60), step(2, 60, 120)] }), NOW);
+    const one = stepSpans(job({ completed: [step(2, 60, 120)] }), NOW);
+    expect(changedSince(two, one)).toBe(-Infinity);
+    const earlier = stepSpans(
+      job({ completed: [step(0, -50, -10), step(1, 0, 60), step(2, 60, 120)] }),
+      NOW,
+    );
+    expect(changedSince(two, earlier)).toBe(-Infinity);
   });
 });

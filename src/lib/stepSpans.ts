@@ -146,16 +146,9 @@ export function linePlacer(
   spans: readonly StepSpan[],
   toleranceMs = CLOCK_TOLERANCE_MS,
 ): (time: number | null) => number {
-  const placed = spans
-    .map((span, index) => ({ span, index }))
-    .filter(({ span }) => span.start !== null);
-  const starts = placed.map(({ span }) => span.start!);
-  const ends = placed.map(({ span }, k) => {
-    if (span.end !== null) return span.end;
-    if (span.open) return Number.POSITIVE_INFINITY;
-    // An ended step whose end is unknown: up to the next step's start.
-    return k + 1 < placed.length ? placed[k + 1]!.span.start! : Number.POSITIVE_INFINITY;
-  });
+  const placed = placedEdges(spans);
+  const starts = placed.map((edge) => edge.start);
+  const ends = placed.map((edge) => edge.end);
   // The latest end among the spans up to each one: how far back an overlap can reach.
   const reach: number[] = [];
   for (let k = 0; k < placed.length; k++) reach.push(Math.max(reach[k - 1] ?? -Infinity, ends[k]!));
@@ -192,6 +185,55 @@ export function linePlacer(
     }
     return best;
   };
+}
+
+/** The spans a placer can choose (those with a start), with the ends it uses. */
+function placedEdges(spans: readonly StepSpan[]): { index: number; start: number; end: number }[] {
+  const placed = spans
+    .map((span, index) => ({ span, index }))
+    .filter(({ span }) => span.start !== null);
+  return placed.map(({ span, index }, k) => {
+    let end: number;
+    if (span.end !== null) end = span.end;
+    else if (span.open) end = Number.POSITIVE_INFINITY;
+    // An ended step whose end is unknown: up to the next step's start.
+    else end = k + 1 < placed.length ? placed[k + 1]!.span.start! : Number.POSITIVE_INFINITY;
+    return { index, start: span.start!, end };
+  });
+}
+
+/**
+ * The earliest line time that `linePlacer(after)` may place differently from
+ * `linePlacer(before)`: Infinity when none, -Infinity when any (the steps were reordered or one
+ * went away). A line's placement depends only on the spans whose edges, widened by the
+ * tolerance, hold its time; so when the job advances (the current step ends, the next begins)
+ * only lines from the old step's end on can move.
+ */
+export function changedSince(
+  before: readonly StepSpan[],
+  after: readonly StepSpan[],
+  toleranceMs = CLOCK_TOLERANCE_MS,
+): number {
+  if (after.length < before.length) return Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < before.length; k++) {
+    if (before[k]!.key !== after[k]!.key) return Number.NEGATIVE_INFINITY;
+  }
+  const old = placedEdges(before);
+  const now = placedEdges(after);
+  let since = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < Math.max(old.length, now.length); k++) {
+    const a = old[k];
+    const b = now[k];
+    if (a && b && a.index !== b.index) return Number.NEGATIVE_INFINITY;
+    if (!a || !b) {
+      // A span placed after the others (a step began): from its start.
+      since = Math.min(since, (a ?? b)!.start);
+      continue;
+    }
+    if (a.start !== b.start) since = Math.min(since, a.start, b.start);
+    if (a.end !== b.end) since = Math.min(since, a.end, b.end);
+  }
+  return since - toleranceMs;
 }
 
 /** The span a `?step=` value names: by `uniqueStepId`, else by its stand-in key. */

@@ -6,15 +6,22 @@ import { useMemo } from 'react';
 import { linePlacer, type StepSpan } from '../../../lib/stepSpans';
 import { parseTime } from '../../../lib/time';
 import type { LogLine } from '../model/logLine';
+import type { Placement } from '../store/sectionIndex';
+
+/** The steps and a placer of times over them, the same object while their times stay the same. */
+export function useSpanPlacer(steps: readonly StepSpan[]): Placement {
+  const signature = steps.map((s) => `${s.key}:${s.start}:${s.end}:${s.open}`).join('|');
+  return useMemo(
+    () => ({ spans: steps, place: linePlacer(steps) }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `signature` stands for `steps`
+    [signature],
+  );
+}
 
 /** The index (in `steps`) of the step a line was written in, BETWEEN_STEPS or UNPLACED. */
 export function useStepPlacer(steps: readonly StepSpan[]): (line: LogLine) => number {
-  const signature = steps.map((s) => `${s.key}:${s.start}:${s.end}:${s.open}`).join('|');
-  return useMemo(() => {
-    const place = linePlacer(steps);
-    return (line: LogLine) => place(parseTime(line.creationDate));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `signature` stands for `steps`
-  }, [signature]);
+  const { place } = useSpanPlacer(steps);
+  return useMemo(() => (line: LogLine) => place(parseTime(line.creationDate)), [place]);
 }
 
 /** Whether a line was written while `chosen` ran; null when no step is chosen. */

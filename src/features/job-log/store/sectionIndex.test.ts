@@ -3,15 +3,19 @@ import { BETWEEN_STEPS, UNPLACED } from '../../../lib/stepSpans';
 import type { LogLine } from '../model/logLine';
 import { testLine } from '../testLines';
 import { LogStore } from './LogStore';
-import { SectionIndex } from './sectionIndex';
+import { SectionIndex, type Section } from './sectionIndex';
 import { SectionRows, type SectionRow } from './sectionRows';
 
-/** Steps of 100 s each, with a gap from 500 s to 600 s; a line's message holds its time. */
-function place(line: LogLine): number {
-  if (line.message === 'no time') return UNPLACED;
-  const t = Number(line.message);
+/** Steps of 100 s each, with a gap from 500 s to 600 s. */
+function place(t: number | null): number {
+  if (t === null) return UNPLACED;
   if (t >= 500 && t < 600) return BETWEEN_STEPS;
   return Math.floor(t / 100);
+}
+
+/** A test line's message holds its time. */
+function timeOf(line: LogLine): number | null {
+  return line.message === 'no time' ? null : Number(line.message);
 }
 
 let seed = 11;
@@ -27,20 +31,41 @@ function linesFrom(firstId: number, count: number, t0: number): LogLine[] {
   );
 }
 
-/** Sections by a plain pass over every line: runs of the same placement. */
-function plain(store: LogStore) {
-  const out: { step: number; start: number; count: number; errors: number }[] = [];
+/**
+ * Sections by a plain pass over every line: runs of the same placement, a line without a time
+ * staying in the run it sits in.
+ */
+function plain(store: LogStore, placer = place) {
+  const out: Section[] = [];
   store.forEach(0, store.size, (line, position) => {
-    const step = place(line);
-    const error = line.severity === 'ERROR' ? 1 : 0;
+    const time = timeOf(line);
     const last = out.at(-1);
-    if (last && last.step === step) {
-      last.count++;
-      last.errors += error;
-    } else out.push({ step, start: position, count: 1, errors: error });
+    const step = time === null ? (last?.step ?? UNPLACED) : placer(time);
+    if (!last || last.step !== step) {
+      out.push({
+        step,
+        start: position,
+        count: 0,
+        errors: 0,
+        untimed: 0,
+        minTime: NaN,
+        maxTime: NaN,
+      });
+    }
+    const run = out.at(-1)!;
+    run.count++;
+    if (line.severity === 'ERROR') run.errors++;
+    if (time === null) run.untimed++;
+    else {
+      run.minTime = Number.isNaN(run.minTime) ? time : Math.min(run.minTime, time);
+      run.maxTime = Number.isNaN(run.maxTime) ? time : Math.max(run.maxTime, time);
+    }
   });
   return out;
 }
+
+const sectionsOf = (store: LogStore, calls: (t: number | null) => number = place) =>
+  new SectionIndex(store, { spans: [], place: calls }, timeOf);
 
 /** The rows as a plain expansion: each section's header, then its lines unless folded. */
 function expand(index: SectionIndex, rows: SectionRows): SectionRow[] {
@@ -58,7 +83,7 @@ function expand(index: SectionIndex, rows: SectionRows): SectionRow[] {
 describe('SectionIndex', () => {
   it('grows with appended lines exactly as if placed all at once', () => {
     const store = new LogStore();
-    const index = new SectionIndex(store, place);
+    const index = sectionsOf(store);
     let id = 1;
     for (let t = 0; t < 900;) {
       const n = 1 + Math.floor(random() * 60);
@@ -70,26 +95,70 @@ describe('SectionIndex', () => {
     }
     const steps = index.sections.map((s) => s.step);
     expect(steps).toContain(BETWEEN_STEPS);
-    expect(steps).toContain(UNPLACED);
+    // Lines without a time stay in the section they sit in, which counts them.
+    expect(steps).not.toContain(UNPLACED);
+    expect(index.sections.reduce((sum, s) => sum + s.untimed, 0)).toBeGreaterThan(0);
     expect(index.sections.reduce((sum, s) => sum + s.count, 0)).toBe(store.size);
   });
 
-  it('places again only from where older lines were inserted', () => {
+  it('places only the lines of a run inserted before the end, and the section it lands in', () => {
     const store = new LogStore();
     store.append(linesFrom(1001, 400, 300));
     const calls = vi.fn(place);
-    const index = new SectionIndex(store, calls).update();
+    const index = sectionsOf(store, calls).update();
     calls.mockClear();
-    // A backfilled block of older lines, at the front.
-    store.insertRun(linesFrom(1, 200, 50));
+    // A backfilled block of older lines, at the front: the sections after it only shift.
+    const older = linesFrom(1, 200, 50);
+    store.insertRun(older);
     index.update();
     expect(index.sections).toEqual(plain(store));
-    expect(calls.mock.calls.length).toBe(600);
+    expect(calls.mock.calls.length).toBe(older.filter((line) => timeOf(line) !== null).length);
     // Appends after it place only the new lines.
     calls.mockClear();
     store.append(linesFrom(2001, 10, 700));
     index.update();
-    expect(calls.mock.calls.length).toBe(10);
+    expect(calls.mock.calls.length).toBeLessThanOrEqual(10);
+    expect(index.sections).toEqual(plain(store));
+  });
+
+  it('matches a plain pass through random appends and insertions, with lines out of order', () => {
+    const store = new LogStore();
+    const index = sectionsOf(store);
+    // Ids 1..3000 in a random order of blocks; times follow ids, but some clocks are off.
+    const blocks: number[] = [];
+    for (let b = 0; b < 60; b++) blocks.push(b);
+    blocks.sort(() => random() - 0.5);
+    for (const b of blocks) {
+      const lines = linesFrom(b * 50 + 1, 50, b * 15).map((line, i) =>
+        i % 17 === 0 ? testLine(line.id, line.level, String(900 - b)) : line,
+      );
+      if (random() < 0.5) store.insertRun(lines);
+      else store.append(lines);
+      index.update();
+      expect(index.sections).toEqual(plain(store));
+    }
+  });
+
+  it('places again, for a new placer, only the sections that can change', () => {
+    const store = new LogStore();
+    store.append(linesFrom(1, 800, 0));
+    const index = sectionsOf(store).update();
+    const untouched = index.sections.filter((s) => s.maxTime < 650).map((s) => ({ ...s }));
+    // Step 6 (600 s on) ends at 700 s and step 7 begins there: only lines from 698 s can move.
+    const advanced = (t: number | null) => (t !== null && t >= 700 && t < 1000 ? 7 : place(t));
+    const calls = vi.fn(advanced);
+    index.setPlacer(calls, 698);
+    expect(index.sections).toEqual(plain(store, advanced));
+    expect(index.sections.slice(0, untouched.length)).toEqual(untouched);
+    const placedAgain = calls.mock.calls.length;
+    expect(placedAgain).toBeGreaterThan(0);
+    expect(placedAgain).toBeLessThan(200);
+    // Nothing changes: nothing is placed.
+    calls.mockClear();
+    index.setPlacer(calls, Infinity);
+    expect(calls).not.toHaveBeenCalled();
+    // Anything may change: everything is placed again.
+    index.setPlacer(place, -Infinity);
     expect(index.sections).toEqual(plain(store));
   });
 
@@ -100,8 +169,8 @@ describe('SectionIndex', () => {
         testLine(firstId + i, i % 4 === 0 ? 'ERROR' : 'INFO', String(100 + i)),
       );
     store.append([...stepOne(1, 50), ...stepOne(151, 50)]);
-    const index = new SectionIndex(store, place).update();
-    expect(index.sections).toEqual([{ step: 1, start: 0, count: 100, errors: 26 }]);
+    const index = sectionsOf(store).update();
+    expect(index.sections.map((s) => [s.step, s.count, s.errors])).toEqual([[1, 100, 26]]);
     // Lines of step 3 that belong between the two halves by id.
     store.insertRun(
       Array.from({ length: 100 }, (_, i) => testLine(51 + i, 'INFO', String(300 + i))),
@@ -118,7 +187,7 @@ describe('SectionIndex', () => {
   it('finds the section of a store position', () => {
     const store = new LogStore();
     store.append(linesFrom(1, 300, 0));
-    const index = new SectionIndex(store, place).update();
+    const index = sectionsOf(store).update();
     for (let position = 0; position < store.size; position += 7) {
       const k = index.sectionOf(position);
       const section = index.sections[k]!;
@@ -133,7 +202,7 @@ describe('SectionRows', () => {
   it('lays out headers and lines, folded or not, as a plain expansion does', () => {
     const store = new LogStore();
     store.append(linesFrom(1, 800, 0));
-    const index = new SectionIndex(store, place).update();
+    const index = sectionsOf(store).update();
     const rows = new SectionRows(store, index).sync();
     for (let round = 0; round < 8; round++) {
       const k = Math.floor(random() * index.sections.length);
@@ -151,7 +220,7 @@ describe('SectionRows', () => {
   it('follows appended lines and keeps folds when sections are placed again', () => {
     const store = new LogStore();
     store.append(linesFrom(1001, 300, 200));
-    const index = new SectionIndex(store, place).update();
+    const index = sectionsOf(store).update();
     const rows = new SectionRows(store, index).sync();
     const stepTwo = index.sections.findIndex((s) => s.step === 2);
     rows.setFolded(stepTwo, true);
@@ -181,7 +250,7 @@ describe('SectionRows', () => {
     for (let i = 0; i < 1_000_000; i++) lines.push(testLine(i + 1, 'INFO', String(i / 2500)));
     store.append(lines);
     const calls = vi.fn(place);
-    const index = new SectionIndex(store, calls).update();
+    const index = sectionsOf(store, calls).update();
     const rows = new SectionRows(store, index).sync();
     const total = rows.count;
     calls.mockClear();

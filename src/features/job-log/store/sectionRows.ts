@@ -11,11 +11,12 @@ export type SectionRow = { kind: 'header'; section: number } | { kind: 'line'; p
 
 /**
  * What a fold is remembered by: a step's sections fold together (a step split by clock disorder
- * folds as one), others by their first line, so folds survive sections being placed again.
+ * folds as one) by the step's key, others by their first line, so folds survive sections being
+ * placed again and steps being added.
  */
-export function foldKey(store: LogStore, section: Section): string {
+export function foldKey(store: LogStore, index: SectionIndex, section: Section): string {
   return section.step >= 0
-    ? `step ${section.step}`
+    ? `step ${index.stepKey(section.step)}`
     : `${section.step} ${store.at(section.start).id}`;
 }
 
@@ -24,6 +25,8 @@ export class SectionRows {
   private tree: Float64Array = new Float64Array(1);
   private rows: number[] = [];
   private built = -1;
+  /** Bumped when rows already laid out move (a fold, sections placed again), not on appends. */
+  moves = 0;
 
   constructor(
     private readonly store: LogStore,
@@ -72,6 +75,7 @@ export class SectionRows {
     for (let k = 0; k < this.rows.length; k++) {
       if (k === section || (step >= 0 && sections[k]!.step === step)) this.set(k, this.rowsOf(k));
     }
+    this.moves++;
   }
 
   /** The row where a section's header sits. */
@@ -104,7 +108,7 @@ export class SectionRows {
   }
 
   private keyOf(k: number): string {
-    return foldKey(this.store, this.index.sections[k]!);
+    return foldKey(this.store, this.index, this.index.sections[k]!);
   }
 
   private rowsOf(k: number): number {
@@ -121,6 +125,7 @@ export class SectionRows {
       if (parent <= n) this.tree[parent]! += this.tree[i]!;
     }
     this.built = this.index.version;
+    this.moves++;
   }
 
   private push(value: number): void {
