@@ -27,6 +27,7 @@ import { useLineNavigation } from '../viewport/useLineNavigation';
 import { useFollowState } from '../viewport/useFollowState';
 import { useLogExport } from '../hooks/useLogExport';
 import { useLogIndexes } from '../store/useLogIndexes';
+import { useSections } from '../store/useSections';
 import { useLogUrlState } from '../hooks/useLogUrlState';
 import { usePanelHeight } from '../viewport/usePanelHeight';
 import { useStableCallback } from '../hooks/useStableCallback';
@@ -83,14 +84,11 @@ export function JobLogPanel(props: JobLogPanelProps) {
     steps,
     url,
   );
-  const { view, matches, errors, stepLines } = useLogIndexes(
-    store,
-    version,
-    url.level,
-    url.q,
-    url.only,
-    stepFilter,
-  );
+  const indexes = useLogIndexes(store, version, url.level, url.q, url.only, stepFilter);
+  const { matches, errors, stepLines } = indexes;
+  // Step sections on the unfiltered log.
+  const sections = useSections(store, version, steps, indexes.view.source === store);
+  const view = sections.view ?? indexes.view;
 
   const { follow, setFollow, newLines } = useFollowState({
     store,
@@ -108,7 +106,7 @@ export function JobLogPanel(props: JobLogPanelProps) {
     if (!selection || selectionPosition < 0 || scrolledHash.current === url.hash) return;
     scrolledHash.current = url.hash;
     setFollow(false);
-    listRef.current?.scrollToRow(view.rowAtOrAfter(selectionPosition));
+    listRef.current?.scrollToPosition(selectionPosition);
   }, [selection, selectionPosition, url.hash, view, setFollow]);
 
   useOpenAtStep({
@@ -264,6 +262,7 @@ export function JobLogPanel(props: JobLogPanelProps) {
           handleRef={listRef}
           emptyText={emptyText}
           inStep={stepTest}
+          sections={sections}
         />
         {newLines > 0 ? (
           <Button

@@ -6,6 +6,8 @@
 import {
   memo,
   useImperativeHandle,
+  useLayoutEffect,
+  useReducer,
   useRef,
   type ClipboardEvent,
   type MouseEvent,
@@ -15,6 +17,9 @@ import type { LogStore } from '../store/LogStore';
 import type { LogLine } from '../model/logLine';
 import classes from './JobLogPanel.module.css';
 import { LogRow } from './LogRow';
+import { SectionHeader } from './SectionHeader';
+import { sectionText } from '../model/sectionText';
+import type { Sections } from '../store/useSections';
 import type { LogView } from '../model/logView';
 import { inRange, type LineRange } from '../model/permalink';
 import { selectedText } from '../model/selectionText';
@@ -23,7 +28,11 @@ import { useRowLayout } from '../viewport/useRowLayout';
 import { windowRows } from '../viewport/windowing';
 
 export interface LogListHandle {
-  scrollToRow: (row: number) => void;
+  /**
+   * Centres a store position's line in the view (its section unfolded first; the scroll then
+   * waits for the rows to render).
+   */
+  scrollToPosition: (position: number) => void;
   scrollToBottom: () => void;
   scrollToTop: () => void;
   focus: () => void;
@@ -46,12 +55,14 @@ export interface LogListProps {
   emptyText: string;
   /** Whether a line was written while the chosen step ran; null when no step is chosen. */
   inStep: ((line: LogLine) => boolean) | null;
+  /** The step sections, whose headers the view's rows may show. */
+  sections: Sections;
 }
 
 /** Re-renders only when its own props change: not for the toolbar's or status line's updates. */
 export const LogList = memo(function LogList(props: LogListProps) {
   const { store, view, follow, onFollowChange, formatTime, query, selection } = props;
-  const { currentMatch, onIdClick, handleRef, emptyText, inStep } = props;
+  const { currentMatch, onIdClick, handleRef, emptyText, inStep, sections } = props;
   const ref = useRef<HTMLDivElement>(null);
   /** The store position of the row where the last pointer press began (a text selection's). */
   const anchorPosition = useRef<number | null>(null);
@@ -62,14 +73,34 @@ export const LogList = memo(function LogList(props: LogListProps) {
   const viewport = useViewport({ listRef: ref, store, view, layout, follow, onFollowChange });
   const { scrollTop, height, scrollToBottom } = viewport;
 
+  // A position to scroll to once the rows its section unfolded into have rendered.
+  const pending = useRef<number | null>(null);
+  const [, scrollLater] = useReducer((n: number) => n + 1, 0);
+
+  function centre(position: number) {
+    const element = ref.current;
+    if (!element) return;
+    const row = view.rowAtOrAfter(position);
+    const middle = layout.top(row) + layout.height(row) / 2;
+    element.scrollTop = middle - element.clientHeight / 2;
+  }
+
+  // After the viewport's own effects: the rows of an unfolded section are laid out by now.
+  useLayoutEffect(() => {
+    if (pending.current === null) return;
+    const position = pending.current;
+    pending.current = null;
+    centre(position);
+  });
+
   useImperativeHandle(
     handleRef,
     () => ({
-      scrollToRow(row) {
-        const element = ref.current;
-        if (!element) return;
-        const middle = layout.top(row) + layout.height(row) / 2;
-        element.scrollTop = middle - element.clientHeight / 2;
+      scrollToPosition(position) {
+        if (sections.reveal(position)) {
+          pending.current = position;
+          scrollLater();
+        } else centre(position);
       },
       scrollToBottom,
       scrollToTop() {
@@ -79,7 +110,8 @@ export const LogList = memo(function LogList(props: LogListProps) {
         ref.current?.focus();
       },
     }),
-    [layout, scrollToBottom],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `centre` reads `view` and `layout`
+    [view, layout, sections, scrollToBottom],
   );
 
   function onCopy(event: ClipboardEvent<HTMLDivElement>) {
@@ -121,6 +153,23 @@ export const LogList = memo(function LogList(props: LogListProps) {
       {count === 0 ? <div className={classes.empty}>{emptyText}</div> : null}
       <div className={classes.canvas} style={{ height: layout.total }}>
         {rows.map(({ row, top }) => {
+          const k = view.headerAt(row);
+          if (k >= 0) {
+            const section = sections.index.sections[k]!;
+            const span = sections.index.spanOf(section.step);
+            return (
+              <SectionHeader
+                key={`s${store.at(section.start).id}`}
+                index={k}
+                text={sectionText(section, span)}
+                noStep={span === null}
+                folded={sections.rows.isFolded(k)}
+                onToggle={sections.toggle}
+                top={top}
+                row={row}
+              />
+            );
+          }
           const position = view.positionAt(row);
           const line = store.at(position);
           return (

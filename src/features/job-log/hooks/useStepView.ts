@@ -65,7 +65,7 @@ export function useOpenAtStep(options: OpenAtStepOptions): void {
     if (!stepId || lineLinked || firstInStep < 0 || scrolledStep.current === stepId) return;
     scrolledStep.current = stepId;
     setFollow(false);
-    listRef.current?.scrollToRow(view.rowAtOrAfter(firstInStep));
+    listRef.current?.scrollToPosition(firstInStep);
   }, [stepId, lineLinked, firstInStep, view, setFollow, listRef]);
 
   // An aborted job opens at its failure, once the tail has reached the end of the log.

@@ -1,17 +1,31 @@
-/** Which lines the panel shows, in order: every line, or those a filter kept (by store position). */
+/**
+ * Which rows the panel shows, in order: every line, those a filter kept, or every line in step
+ * sections (a header row per section, folded sections showing only their header).
+ */
 import type { LogStore } from '../store/LogStore';
 import type { LineIndex } from '../store/lineIndex';
+import type { SectionIndex } from '../store/sectionIndex';
+import type { SectionRows } from '../store/sectionRows';
 
 export interface LogView {
   /** What the rows are drawn from (the store, or a filter's index): another source, other rows. */
   source: object;
   count: number;
-  /** The store position shown at a row. */
+  /** The store position shown at a row; for a section's header, its first line's. */
   positionAt: (row: number) => number;
-  /** The row showing a store position, or the row of the next line shown after it. */
+  /**
+   * The row showing a store position, or the row of the next line shown after it; the header's
+   * row for a line in a folded section.
+   */
   rowAtOrAfter: (position: number) => number;
-  /** Whether the line at a store position is shown. */
+  /** Whether the line at a store position is in the view (maybe in a folded section). */
   shows: (position: number) => boolean;
+  /** The section whose header a row is; -1 for a line's row. */
+  headerAt: (row: number) => number;
+  /** Lines in the view at store positions from `position` on (folded ones too). */
+  linesFrom: (position: number) => number;
+  /** Changes when rows already laid out move while the store does not (a fold). */
+  moves: number;
 }
 
 export function allLines(store: LogStore): LogView {
@@ -21,6 +35,9 @@ export function allLines(store: LogStore): LogView {
     positionAt: (row) => row,
     rowAtOrAfter: (position) => Math.min(position, store.size),
     shows: (position) => position >= 0 && position < store.size,
+    headerAt: () => -1,
+    linesFrom: (position) => Math.max(0, store.size - position),
+    moves: 0,
   };
 }
 
@@ -31,5 +48,35 @@ export function filteredLines(index: LineIndex): LogView {
     positionAt: (row) => index.positions[row]!,
     rowAtOrAfter: (position) => index.lowerBound(position),
     shows: (position) => index.positions[index.lowerBound(position)] === position,
+    headerAt: () => -1,
+    linesFrom: (position) => index.size - index.lowerBound(position),
+    moves: 0,
+  };
+}
+
+/** Every line of the store in step sections; `sections` and `rows` are up to date with it. */
+export function sectionedLines(
+  store: LogStore,
+  sections: SectionIndex,
+  rows: SectionRows,
+): LogView {
+  return {
+    source: rows,
+    count: rows.count,
+    positionAt: (row) => {
+      const at = rows.rowAt(row);
+      return at.kind === 'line' ? at.position : sections.sections[at.section]!.start;
+    },
+    rowAtOrAfter: (position) => {
+      if (position >= store.size) return rows.count;
+      return rows.rowOf(Math.max(0, position));
+    },
+    shows: (position) => position >= 0 && position < store.size,
+    headerAt: (row) => {
+      const at = rows.rowAt(row);
+      return at.kind === 'header' ? at.section : -1;
+    },
+    linesFrom: (position) => Math.max(0, store.size - position),
+    moves: rows.moves,
   };
 }

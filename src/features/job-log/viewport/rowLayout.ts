@@ -20,13 +20,13 @@ export interface RowLayout {
   version: number;
 }
 
-export function fixedLayout(count: number): RowLayout {
+export function fixedLayout(count: number, version = 0): RowLayout {
   return {
     count,
     total: count * ROW_HEIGHT,
     top: (row) => row * ROW_HEIGHT,
     height: () => ROW_HEIGHT,
     rowAt: (offset) => Math.max(0, Math.min(count - 1, Math.floor(offset / ROW_HEIGHT))),
-    version: 0,
+    version,
   };
 }

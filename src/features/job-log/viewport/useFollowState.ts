@@ -41,8 +41,6 @@ export function useFollowState(options: {
   if (answered && !follow && unfollowedAt === null) setUnfollowedAt(store.maxId);
 
   const newLines =
-    follow || unfollowedAt === null
-      ? 0
-      : view.count - view.rowAtOrAfter(store.lowerBound(unfollowedAt + 1));
+    follow || unfollowedAt === null ? 0 : view.linesFrom(store.lowerBound(unfollowedAt + 1));
   return { follow, setFollow, newLines };
 }

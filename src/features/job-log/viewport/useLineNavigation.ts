@@ -44,7 +44,7 @@ export function useLineNavigation({ store, view, matches, errors, listRef, setFo
   function jump(position: number) {
     setFollow(false);
     setCurrentId(store.at(position).id);
-    listRef.current?.scrollToRow(view.rowAtOrAfter(position));
+    listRef.current?.scrollToPosition(position);
   }
 
   function moveMatch(direction: 1 | -1) {

@@ -122,7 +122,7 @@ export function useRowLayout(
     [observer],
   );
 
-  if (!wrap) return { layout: fixedLayout(view.count), measureRef: undefined };
+  if (!wrap) return { layout: fixedLayout(view.count, view.moves), measureRef: undefined };
   wrapLayout.sync(store, view, metrics);
   return { layout: wrapLayout, measureRef };
 }

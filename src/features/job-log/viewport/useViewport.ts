@@ -58,8 +58,11 @@ interface Held {
   hovering: boolean;
   /** Kept by `selectionchange`: no selection reads per render. */
   selecting: boolean;
-  /** The line at the top of the view and how far above the view's top its row begins. */
-  topLine: { id: number; offset: number } | null;
+  /**
+   * The line at the top of the view (or the section whose header is: its first line) and how far
+   * above the view's top its row begins.
+   */
+  topLine: { id: number; offset: number; header: boolean } | null;
   /** The store's and the row layout's versions the anchor last saw. */
   seenLayout: number;
   seenRows: number;
@@ -91,7 +94,8 @@ export function useViewport(options: ViewportOptions): Viewport {
   function readTopLine(top: number) {
     if (view.count === 0) return null;
     const row = layout.rowAt(top);
-    return { id: store.at(view.positionAt(row)).id, offset: top - layout.top(row) };
+    const header = view.headerAt(row) >= 0;
+    return { id: store.at(view.positionAt(row)).id, offset: top - layout.top(row), header };
   }
 
   // Anchor. Lines inserted before the end, or rows above re-measured while wrapping, moved the
@@ -113,7 +117,12 @@ export function useViewport(options: ViewportOptions): Viewport {
         element.scrollHeight - element.scrollTop - element.clientHeight <= BOTTOM_SLACK;
       const position = follow && atBottom ? -1 : store.indexOfId(anchor.id);
       if (position >= 0) {
-        const top = layout.top(view.rowAtOrAfter(position)) + anchor.offset;
+        let row = view.rowAtOrAfter(position);
+        // A header sits just above its section's first line (which shows it when folded).
+        if (anchor.header && row > 0 && view.headerAt(row) < 0 && view.headerAt(row - 1) >= 0) {
+          row--;
+        }
+        const top = layout.top(row) + anchor.offset;
         if (Math.abs(top - element.scrollTop) >= 1) {
           element.scrollTop = top;
           now.scrollTop = element.scrollTop;

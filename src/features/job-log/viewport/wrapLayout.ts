@@ -50,6 +50,7 @@ export class WrapLayout implements RowLayout {
   /** Measured heights that differ from the prediction, by line id, for the current metrics. */
   private measured = new Map<number, number>();
   private source: object | null = null;
+  private moves = -1;
   private storeLayout = -1;
   private metrics: WrapMetrics = UNMEASURED;
   private store: LogStore | null = null;
@@ -67,10 +68,12 @@ export class WrapLayout implements RowLayout {
     if (
       metricsChanged ||
       view.source !== this.source ||
+      view.moves !== this.moves ||
       store.layoutVersion !== this.storeLayout ||
       view.count < this.count
     ) {
       this.source = view.source;
+      this.moves = view.moves;
       this.storeLayout = store.layoutVersion;
       this.rebuild();
       return;
@@ -106,6 +109,7 @@ export class WrapLayout implements RowLayout {
    */
   measure(row: number, id: number, height: number): boolean {
     if (row >= this.count || !this.view || !this.store) return false;
+    if (this.view.headerAt(row) >= 0) return false;
     if (this.store.at(this.view.positionAt(row)).id !== id) return false;
     const delta = height - this.heights[row]!;
     if (Math.abs(delta) < 0.5) return false;
@@ -117,6 +121,8 @@ export class WrapLayout implements RowLayout {
   }
 
   private lineHeight(row: number): number {
+    // A section's header is one line high, whatever its width.
+    if (this.view!.headerAt(row) >= 0) return ROW_HEIGHT;
     const line = this.store!.at(this.view!.positionAt(row));
     if (this.measured.size > 0) {
       const measured = this.measured.get(line.id);
