@@ -26,6 +26,11 @@ export interface LogView {
   linesFrom: (position: number) => number;
   /** Changes when rows already laid out move while the store does not (a fold). */
   moves: number;
+  /**
+   * Every row in order, with its store position (-1 for a header): a whole layout's pass, at a
+   * cost per row rather than a lookup per row.
+   */
+  forEachRow: (visit: (row: number, position: number) => void) => void;
 }
 
 export function allLines(store: LogStore): LogView {
@@ -38,6 +43,9 @@ export function allLines(store: LogStore): LogView {
     headerAt: () => -1,
     linesFrom: (position) => Math.max(0, store.size - position),
     moves: 0,
+    forEachRow: (visit) => {
+      for (let row = 0; row < store.size; row++) visit(row, row);
+    },
   };
 }
 
@@ -51,6 +59,10 @@ export function filteredLines(index: LineIndex): LogView {
     headerAt: () => -1,
     linesFrom: (position) => index.size - index.lowerBound(position),
     moves: 0,
+    forEachRow: (visit) => {
+      const { positions } = index;
+      for (let row = 0; row < positions.length; row++) visit(row, positions[row]!);
+    },
   };
 }
 
@@ -78,5 +90,14 @@ export function sectionedLines(
     },
     linesFrom: (position) => Math.max(0, store.size - position),
     moves: rows.moves,
+    forEachRow: (visit) => {
+      let row = 0;
+      sections.sections.forEach((section, k) => {
+        visit(row++, -1);
+        if (rows.isFolded(k)) return;
+        const end = section.start + section.count;
+        for (let position = section.start; position < end; position++) visit(row++, position);
+      });
+    },
   };
 }

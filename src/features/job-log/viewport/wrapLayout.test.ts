@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LogStore } from '../store/LogStore';
 import { LineIndex } from '../store/lineIndex';
-import { allLines, filteredLines } from '../model/logView';
+import { allLines, filteredLines, sectionedLines } from '../model/logView';
+import { SectionIndex } from '../store/sectionIndex';
+import { SectionRows } from '../store/sectionRows';
 import { testLine } from '../testLines';
 import { ROW_HEIGHT } from './rowLayout';
 import { predictHeight, UNMEASURED, WrapLayout, type WrapMetrics } from './wrapLayout';
@@ -148,4 +150,31 @@ describe('WrapLayout', () => {
     expect(layout.total).toBe(sum);
     // A million lines take seconds to build on a loaded machine; nothing here is timed.
   }, 30_000);
+
+  it('lays out step sections: headers one line high; a fold reads no line again', () => {
+    const store = storeOf(Array.from({ length: 60 }, (_, i) => 'm'.repeat(i % 23)));
+    // Sections of 20 lines by id.
+    const index = new SectionIndex(
+      store,
+      { spans: [], place: (t) => (t === null ? -2 : Math.floor(t / 20)) },
+      (line) => line.id - 1,
+    ).update();
+    const rows = new SectionRows(store, index).sync();
+    const layout = new WrapLayout();
+    layout.sync(store, sectionedLines(store, index, rows), metrics);
+    expect(layout.count).toBe(63);
+    expect(layout.height(0)).toBe(ROW_HEIGHT);
+    expect(layout.height(21)).toBe(ROW_HEIGHT);
+    expectConsistent(layout);
+
+    const reads = vi.spyOn(store, 'at');
+    rows.setFolded(1, true);
+    layout.sync(store, sectionedLines(store, index, rows), metrics);
+    expect(layout.count).toBe(43);
+    expect(reads).not.toHaveBeenCalled();
+    expectConsistent(layout);
+    const plain = new WrapLayout();
+    plain.sync(store, sectionedLines(store, index, rows), metrics);
+    expect(layout.total).toBe(plain.total);
+  });
 });

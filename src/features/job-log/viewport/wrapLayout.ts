@@ -49,6 +49,11 @@ export class WrapLayout implements RowLayout {
   private tree = new Float64Array(1025);
   /** Measured heights that differ from the prediction, by line id, for the current metrics. */
   private measured = new Map<number, number>();
+  /**
+   * Predicted heights by store position (0: not yet predicted), for the current metrics and
+   * store layout: a fold rebuilds the rows from these without reading a message again.
+   */
+  private predicted = new Float64Array(1024);
   private source: object | null = null;
   private moves = -1;
   private storeLayout = -1;
@@ -64,6 +69,7 @@ export class WrapLayout implements RowLayout {
       metrics.columns !== this.metrics.columns ||
       metrics.headerHeight !== this.metrics.headerHeight;
     if (metricsChanged) this.measured.clear();
+    if (metricsChanged || store.layoutVersion !== this.storeLayout) this.predicted.fill(0);
     this.metrics = metrics;
     if (
       metricsChanged ||
@@ -123,19 +129,36 @@ export class WrapLayout implements RowLayout {
   private lineHeight(row: number): number {
     // A section's header is one line high, whatever its width.
     if (this.view!.headerAt(row) >= 0) return ROW_HEIGHT;
-    const line = this.store!.at(this.view!.positionAt(row));
+    return this.heightAt(this.view!.positionAt(row));
+  }
+
+  /** The height of the line at a store position: measured, else predicted (and kept). */
+  private heightAt(position: number): number {
     if (this.measured.size > 0) {
-      const measured = this.measured.get(line.id);
+      const measured = this.measured.get(this.store!.at(position).id);
       if (measured !== undefined) return measured;
     }
-    return predictHeight(line, this.metrics);
+    if (position >= this.predicted.length) {
+      let size = this.predicted.length;
+      while (size <= position) size *= 2;
+      const grown = new Float64Array(size);
+      grown.set(this.predicted);
+      this.predicted = grown;
+    }
+    const kept = this.predicted[position]!;
+    if (kept > 0) return kept;
+    const height = predictHeight(this.store!.at(position), this.metrics);
+    this.predicted[position] = height;
+    return height;
   }
 
   private rebuild(): void {
     const count = this.view!.count;
     this.ensureCapacity(count);
     const { heights, tree } = this;
-    for (let row = 0; row < count; row++) heights[row] = this.lineHeight(row);
+    this.view!.forEachRow((row, position) => {
+      heights[row] = position < 0 ? ROW_HEIGHT : this.heightAt(position);
+    });
     // The linear Fenwick build: each node adds itself to its parent.
     for (let i = 1; i <= count; i++) tree[i] = heights[i - 1]!;
     for (let i = 1; i <= count; i++) {
