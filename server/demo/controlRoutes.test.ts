@@ -36,6 +36,20 @@ describe('/__demo control routes', () => {
     expect(await s.allJobs()).toHaveLength(60);
   });
 
+  it('spreads completed steps over the time asked for, so a long history falls in steps', async () => {
+    const s = testSim();
+    const job = await s.createJob({
+      steps: 4,
+      currentStep: 4,
+      stepSeconds: 600,
+      historicalLogs: 100,
+      running: false,
+    });
+    const starts = (job.completedSteps ?? []).map((step) => Date.parse(step.started!));
+    expect(starts.slice(1).map((t, i) => t - starts[i]!)).toEqual([600_000, 600_000]);
+    expect(Date.parse(job.completedSteps![0]!.completed!) - starts[0]!).toBe(600_000);
+  });
+
   it('creates jobs to order, with any status string', async () => {
     const s = testSim();
     const job = await s.createJob({

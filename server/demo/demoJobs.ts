@@ -20,7 +20,8 @@ export function createDemoJob(world: World, spec: JobSpec, now: number): SimJob 
   const lines = spec.historicalLogs ?? 0;
   const end = now - 1000;
   const currentStart = status === 'Active' || status === 'Completed' ? end : end - 10_000;
-  const firstStart = currentStart - done * STEP_MS;
+  const stepMs = spec.stepSeconds ? spec.stepSeconds * 1000 : STEP_MS;
+  const firstStart = currentStart - done * stepMs;
   const created = Math.min(firstStart, end - historyMs(lines)) - 1000;
 
   const job = makeJob(world, rng, {
@@ -37,9 +38,9 @@ export function createDemoJob(world: World, spec: JobSpec, now: number): SimJob 
   job.progress = spec.progress ?? null;
   if (spec.logJobId) job.logJobId = spec.logJobId;
   for (let i = 0; i < done; i++) {
-    const start = firstStart + i * STEP_MS;
-    const events = [start, EVENT_ACTIVE, start + STEP_MS, EVENT_COMPLETED];
-    job.steps.push({ started: start, completed: start + STEP_MS, cancelled: null, events });
+    const start = firstStart + i * stepMs;
+    const events = [start, EVENT_ACTIVE, start + stepMs, EVENT_COMPLETED];
+    job.steps.push({ started: start, completed: start + stepMs, cancelled: null, events });
   }
   if (status !== 'Completed') {
     const events = [currentStart, EVENT_ACTIVE];

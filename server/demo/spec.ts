@@ -39,6 +39,8 @@ export const jobSpecSchema = z.strictObject({
   status: z.string().min(1).max(100).optional(),
   /** Number of steps (default: the workflow's). */
   steps: capped(DEMO_LIMITS.stepsPerJob, 'steps per job').optional(),
+  /** How long each completed step ran, in seconds (default 30): long steps spread a history. */
+  stepSeconds: z.number().int().min(1).max(86_400).optional(),
   /** 1-based step in progress (default 1); steps before it are completed. */
   currentStep: capped(DEMO_LIMITS.stepsPerJob, 'steps per job').optional(),
   /** Every step gets this type (any string); default: the workflow's types. */
