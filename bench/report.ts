@@ -1,10 +1,10 @@
 /** The Markdown report: figures, peers side by side, and the goals with what held. */
 import { int, kb, mb, ms, table, times } from './lib/format.ts';
 import { wirePerLine } from './lib/network.ts';
-import { perMinute, ratio } from './lib/stats.ts';
+import { perMinute, ratio, summarize } from './lib/stats.ts';
 import { goals } from './reportGoals.ts';
 import { med, n } from './reportNumbers.ts';
-import type { BenchResults, LoadEntry, RouteLoadEntry } from './results.ts';
+import type { BenchResults, FollowEntry, LoadEntry, RouteLoadEntry } from './results.ts';
 import type { PeerResult } from './scenarios/peers.ts';
 
 function peerRow(p: PeerResult): string[] {
@@ -261,6 +261,36 @@ export function report(r: BenchResults): string {
       '',
       `Wrapped append cost at ${n(r.followWrap.at(-1)?.lines ?? 0)} lines / at 10,000: ` +
         `${times(r.appendCostRatioWrap)}.`,
+      '',
+    );
+  }
+  if ((r.followSections?.length ?? 0) > 0) {
+    const folds = (f: FollowEntry, key: 'fold' | 'unfold') =>
+      summarize((f.result.folds ?? []).map((run) => run[key]));
+    out.push(
+      '### 2 on a log across 50 steps, in step sections',
+      '',
+      table(
+        [
+          'lines held',
+          'appends',
+          'main-thread work',
+          'longest task',
+          'fold: longest task',
+          'unfold: longest task',
+        ],
+        r.followSections.map((f) => [
+          n(f.lines),
+          String(f.painted.n),
+          `${ms(f.work.median, 1)} (${ms(f.work.min, 1)}-${ms(f.work.max, 1)})`,
+          ms(f.longestTask.max, 1),
+          `${ms(folds(f, 'fold').median, 1)} (max ${ms(folds(f, 'fold').max, 1)})`,
+          `${ms(folds(f, 'unfold').median, 1)} (max ${ms(folds(f, 'unfold').max, 1)})`,
+        ]),
+      ),
+      '',
+      `Sectioned append cost at ${n(r.followSections.at(-1)?.lines ?? 0)} lines / at 10,000: ` +
+        `${times(r.appendCostRatioSections)}.`,
       '',
     );
   }

@@ -120,6 +120,11 @@ export function routeLoadGoal(
 
 export function goals(r: BenchResults): Goal[] {
   const largest = r.follow.at(-1);
+  const sectionsLarge = r.followSections?.at(-1);
+  const foldTimes = (r.followSections ?? []).flatMap((f) =>
+    (f.result.folds ?? []).flatMap((run) => [run.fold, run.unfold]),
+  );
+  const foldWorst = foldTimes.length > 0 ? Math.max(...foldTimes) : NaN;
   const atLines = largest ? ` at ${n(largest.lines)} lines` : '';
   const virtuoso = r.peers.filter((p) => p.kind === 'react-virtuoso' && !p.failed);
   const virtuosoPainted = med(
@@ -156,6 +161,21 @@ export function goals(r: BenchResults): Goal[] {
       goal: 'Wrapping on: append cost at the largest size <= 1.2 x at 10,000 lines',
       measured: times(r.appendCostRatioWrap),
       holds: check(r.appendCostRatioWrap, (v) => v <= 1.2),
+    },
+    {
+      goal: 'Step sections: append cost at the largest size <= 1.2 x at 10,000 lines',
+      measured: times(r.appendCostRatioSections),
+      holds: check(r.appendCostRatioSections, (v) => v <= 1.2),
+    },
+    {
+      goal: 'Step sections: append 1,000 lines, main-thread work < 16 ms',
+      measured: `${ms(sectionsLarge?.work.median, 1)} (median)`,
+      holds: check(sectionsLarge?.work.median, (v) => v < 16),
+    },
+    {
+      goal: 'Folding or unfolding a step section: no task over 50 ms',
+      measured: `${ms(foldWorst, 1)} (longest of any fold or unfold)`,
+      holds: check(foldWorst, (v) => v <= 50),
     },
     {
       goal: 'Scrolling top to bottom in 60 frames: 0 janky frames',

@@ -77,6 +77,9 @@ export interface BenchResults {
   followWrap: FollowEntry[];
   /** The same ratio with wrapping on. */
   appendCostRatioWrap: number;
+  /** Scenario 2 on logs across 50 steps, in step sections, with folds. */
+  followSections: FollowEntry[];
+  appendCostRatioSections: number;
   streaming: StreamingResult | null;
   network: NetworkResult | null;
   list: { jobs: number; runs: number[]; median: number }[];

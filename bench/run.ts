@@ -34,7 +34,8 @@ const quick = process.argv.includes('--quick');
 /**
  * The scenarios by name, as `--only=` takes them: load (1), follow (2, 3), streaming (4),
  * network (5), index (6 and 8: the list, its bytes, the job index), peers (7), gateway (9),
- * routes (10), wrap (2 again with wrapping on).
+ * routes (10), wrap (2 again with wrapping on), sections (2 again on a log across 50 steps, and
+ * folding a step's section).
  */
 const SCENARIOS = [
   'load',
@@ -46,6 +47,7 @@ const SCENARIOS = [
   'gateway',
   'routes',
   'wrap',
+  'sections',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -135,14 +137,30 @@ function followEntry(job: BenchJob, result: FollowResult): FollowEntry {
   };
 }
 
-async function makeJobs(target: Target, sizes: readonly number[]): Promise<BenchJob[]> {
+/** Steps of the sectioned log's jobs; the job is on the last, the others spread its history. */
+const SECTION_STEPS = 50;
+
+async function makeJobs(
+  target: Target,
+  sizes: readonly number[],
+  { steps = 0 }: { steps?: number } = {},
+): Promise<BenchJob[]> {
   const jobs: BenchJob[] = [];
   for (const lines of sizes) {
+    // The simulator spreads a history of n lines over n x 50 ms (at least a minute).
+    const historySec = Math.max(60, (lines * 50) / 1000);
     const job = await target.demo.createJob({
-      title: `Bench: ${lines.toLocaleString('en-US')} lines`,
+      title: `Bench: ${lines.toLocaleString('en-US')} lines${steps ? `, ${steps} steps` : ''}`,
       historicalLogs: lines,
       logRate: 0,
       running: false,
+      ...(steps
+        ? {
+            steps: steps + 1,
+            currentStep: steps + 1,
+            stepSeconds: Math.max(1, Math.floor(historySec / steps)),
+          }
+        : {}),
     });
     const lastId = await target.demo.lastLogId(job.jobId);
     if (lastId === null) throw new Error(`job ${job.jobId} has no log`);
@@ -327,6 +345,8 @@ async function main() {
     appendCostRatio: NaN,
     followWrap: [],
     appendCostRatioWrap: NaN,
+    followSections: [],
+    appendCostRatioSections: NaN,
     streaming: null,
     network: null,
     list: [],
@@ -407,6 +427,25 @@ async function main() {
     const wrapLarge = results.followWrap.at(-1);
     if (wrapSmall && wrapLarge && wrapLarge !== wrapSmall) {
       results.appendCostRatioWrap = wrapLarge.work.median / wrapSmall.work.median;
+    }
+
+    // 2 again on a log across 50 steps, shown in sections; then folding one.
+    const sectionSizes = [PLAN.sizes[0]!, PLAN.sizes.at(-1)!];
+    const sectionJobs = wanted('sections')
+      ? await makeJobs(paged, sectionSizes, { steps: SECTION_STEPS })
+      : [];
+    for (const job of sectionJobs) {
+      log(`follow ${job.lines} lines in ${SECTION_STEPS} step sections: appends, then folds`);
+      const result = await attempt(errors, `follow sections ${job.lines}`, () =>
+        followAndAppend(ctx, paged, job, PLAN.appendReps, { folds: true }),
+      );
+      if (!result) continue;
+      results.followSections.push(followEntry(job, result));
+    }
+    const sectionsSmall = results.followSections.find((f) => f.lines === 10_000);
+    const sectionsLarge = results.followSections.at(-1);
+    if (sectionsSmall && sectionsLarge && sectionsLarge !== sectionsSmall) {
+      results.appendCostRatioSections = sectionsLarge.work.median / sectionsSmall.work.median;
     }
 
     // 4 and 5. Streaming and the network.

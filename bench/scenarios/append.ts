@@ -41,8 +41,16 @@ export interface Hot {
   selfMs: number;
 }
 
+/** Folding and unfolding one step section: the longest main-thread task of each, ms. */
+export interface FoldRun {
+  fold: number;
+  unfold: number;
+}
+
 export interface FollowResult {
   appends: AppendRun[];
+  /** With `folds`: each fold and unfold of the first step's section, its lines on screen. */
+  folds?: FoldRun[];
   /** Self time by function over the slowest append's window. */
   hot: Hot[];
   heapMb: number;
@@ -79,7 +87,7 @@ export async function followAndAppend(
   target: Target,
   job: BenchJob,
   reps: number,
-  { wrap = false }: { wrap?: boolean } = {},
+  { wrap = false, folds = false }: { wrap?: boolean; folds?: boolean } = {},
 ): Promise<FollowResult> {
   const opened = await openLog(
     ctx.browser,
@@ -141,9 +149,11 @@ export async function followAndAppend(
         hot = hotFunctions(events, thread, finishTs, markTs);
       }
     }
+    const foldRuns = folds ? await foldSections(ctx, page, reps) : undefined;
     const scroll = await scrollFrames(page, SELECTORS.viewport);
     return {
       appends,
+      folds: foldRuns,
       hot,
       heapHeldMb,
       heapMb: await heapMb(cdp),
@@ -153,4 +163,58 @@ export async function followAndAppend(
   } finally {
     await opened.close();
   }
+}
+
+/** The longest main-thread task from a mark set before `act` to two frames after it. */
+async function longestTaskOf(ctx: Ctx, page: Page, act: () => Promise<void>): Promise<number> {
+  const { events } = await traced(ctx, page, async () => {
+    await page.evaluate(() => performance.mark('bench:act-start'));
+    await act();
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              performance.mark('bench:act-end');
+              resolve();
+            }),
+          ),
+        ),
+    );
+  });
+  const thread = rendererMain(events, 'bench:act-start');
+  const from = eventTs(events, 'bench:act-start');
+  const to = eventTs(events, 'bench:act-end');
+  if (!thread || from === null || to === null) return NaN;
+  return workBetween(events, thread, from, to).longest;
+}
+
+/**
+ * Folds and unfolds the first step's section `reps` times, at the top of the log (follow off),
+ * by clicking its header as an operator would.
+ */
+async function foldSections(ctx: Ctx, page: Page, reps: number): Promise<FoldRun[]> {
+  await page.getByText('Follow', { exact: true }).click();
+  await page.evaluate((s) => {
+    document.querySelector(s)!.scrollTop = 0;
+  }, SELECTORS.viewport);
+  const header = page.locator(`${SELECTORS.viewport} [data-section] button`, {
+    hasText: /^Step 1 - /,
+  });
+  await header.waitFor({ timeout: 10_000 });
+  const runs: FoldRun[] = [];
+  for (let i = 0; i < reps; i++) {
+    const fold = await longestTaskOf(ctx, page, async () => {
+      await header.click();
+      await page.waitForSelector(`${SELECTORS.viewport} [aria-expanded="false"]`);
+    });
+    const unfold = await longestTaskOf(ctx, page, async () => {
+      await header.click();
+      await page.waitForSelector(`${SELECTORS.viewport} [aria-expanded="false"]`, {
+        state: 'detached',
+      });
+    });
+    runs.push({ fold, unfold });
+  }
+  return runs;
 }
