@@ -114,6 +114,73 @@ test.describe('steps and the log', () => {
     await expect(panel(page).getByText('an earlier, recovered error')).toHaveCount(0);
   });
 
+  test('the log reads in step sections: a header per step, folded and opened by click or key', async ({
+    page,
+    demo,
+  }) => {
+    const job = await demo.createJob({
+      title: 'Steps: sections',
+      steps: 4,
+      historicalLogs: 0,
+      logRate: 0,
+      running: false,
+    });
+    const work = (what: string, n: number, errorAt = -1) =>
+      Array.from({ length: n }, (_, i) => ({
+        level: i === errorAt ? 'ERROR' : 'INFO',
+        message: `${what} ${i}`,
+      }));
+    await demo.appendLogs(job.jobId, { entries: work('step one work', 12) });
+    const second = (await demo.advance(job.jobId)).metadata.currentStep!.singleStep!;
+    await demo.appendLogs(job.jobId, { entries: work('step two work', 15, 9) });
+    const third = (await demo.advance(job.jobId)).metadata.currentStep!.singleStep!;
+    await demo.appendLogs(job.jobId, { entries: work('step three work', 5) });
+
+    await page.goto(`/jobs/${job.jobId}?tab=log`);
+    const header = (n: number, title: string) =>
+      panel(page).getByRole('button', {
+        name: new RegExp(`^Step ${n} - ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `),
+      });
+    const two = header(2, second.stepTitle!);
+    const three = header(3, third.stepTitle!);
+    // Step 2's 15 lines, with "Step 1 completed" and "Step 2 started" written as it began.
+    await expect(two).toHaveAccessibleName(/ 1 error completed, active .* - 17 lines$/);
+    await expect(three).toHaveAccessibleName(/ running, active .* - 7 lines$/);
+    await expect(two).toHaveAttribute('aria-expanded', 'true');
+    const stepTwoLines = rows(page).filter({ hasText: 'step two work' });
+    await expect(stepTwoLines).toHaveCount(15);
+
+    // Folded: its lines go, the other sections stay.
+    await two.click();
+    await expect(two).toHaveAttribute('aria-expanded', 'false');
+    await expect(stepTwoLines).toHaveCount(0);
+    await expect(rows(page).filter({ hasText: 'step three work' })).toHaveCount(5);
+    await expect(rows(page).filter({ hasText: 'step one work' })).toHaveCount(12);
+    // From the keyboard.
+    await two.focus();
+    await page.keyboard.press('Enter');
+    await expect(two).toHaveAttribute('aria-expanded', 'true');
+    await expect(stepTwoLines).toHaveCount(15);
+
+    // Going to the next ERROR opens the folded section that holds it.
+    await two.click();
+    await expect(stepTwoLines).toHaveCount(0);
+    await panel(page).getByRole('group', { name: 'Log lines' }).focus();
+    await page.keyboard.press('e');
+    const error = rows(page).filter({ hasText: /step two work 9$/ });
+    await expect(error).toBeInViewport();
+    await expect(error).toHaveClass(/current/);
+    await expect(two).toHaveAttribute('aria-expanded', 'true');
+
+    // A level filter shows plain lines: the sections are for the whole log.
+    await panel(page)
+      .getByText(/^INFO [\d,]+$/)
+      .click();
+    await expect(panel(page).locator('[data-section]')).toHaveCount(0);
+    await expect(rows(page).filter({ hasText: 'step two work 9' })).toHaveCount(1);
+    await expect(panel(page).locator('[data-level="INFO"]')).toHaveCount(0);
+  });
+
   test('a step named in the URL that the job does not have says so', async ({ page, demo }) => {
     const job = await demo.createJob({
       title: 'Steps: unknown',
