@@ -2,7 +2,7 @@ import { Stack, Tabs, Text } from '@mantine/core';
 import { isTerminalStatus } from '../../../lib/job';
 import type { Step, WorkflowJob } from '../../../contract';
 import { parseTime } from '../../../lib/time';
-import { JobLogPanel, useStepErrorCounts } from '../../job-log';
+import { JobLogPanel, useStepErrorCounts, type StepErrorCounts } from '../../job-log';
 import { RegionBoundary } from '../../../ui/RegionBoundary';
 import { CurrentStepCard } from './CurrentStepCard';
 import { StepTimeline } from './StepTimeline';
@@ -53,7 +53,6 @@ export function JobDetailView({
   const minute = useNow(60_000);
   const spans = useMemo(() => stepSpans(job, minute), [job, minute]);
   const failedStep = status === 'Aborted' ? lastActiveStep(spans) : null;
-  const errorCounts = useStepErrorCounts(job.jobId, spans);
   const stepKey = (step: Step) => spans.find((s) => s.step === step)?.key ?? null;
   return (
     <div className={`${classes.page} ${tab === 'log' ? classes.fill : ''}`}>
@@ -83,11 +82,15 @@ export function JobDetailView({
           <RegionBoundary label="the overview">
             <Stack gap="md">
               <CurrentStepCard step={job.metadata.currentStep?.singleStep} endedAt={endedAt} />
-              <StepTimeline
-                job={job}
-                stepHref={(span) => stepLogHref(job.jobId, span)}
-                errors={errorCounts}
-              />
+              <WithErrorCounts jobId={job.jobId} spans={spans}>
+                {(errors) => (
+                  <StepTimeline
+                    job={job}
+                    stepHref={(span) => stepLogHref(job.jobId, span)}
+                    errors={errors}
+                  />
+                )}
+              </WithErrorCounts>
               <Text size="sm" c="dimmed">
                 {steps.length === 0
                   ? 'No steps completed yet.'
@@ -99,15 +102,19 @@ export function JobDetailView({
         <TabLoading>
           <Tabs.Panel value="steps" pt="md">
             <RegionBoundary label="the steps">
-              <LazyStepsTable
-                rows={steps}
-                errors={errorCounts}
-                stepKey={stepKey}
-                stepHref={(step) => {
-                  const span = spans.find((s) => s.step === step);
-                  return span ? stepLogHref(job.jobId, span) : null;
-                }}
-              />
+              <WithErrorCounts jobId={job.jobId} spans={spans}>
+                {(errors) => (
+                  <LazyStepsTable
+                    rows={steps}
+                    errors={errors}
+                    stepKey={stepKey}
+                    stepHref={(step) => {
+                      const span = spans.find((s) => s.step === step);
+                      return span ? stepLogHref(job.jobId, span) : null;
+                    }}
+                  />
+                )}
+              </WithErrorCounts>
             </RegionBoundary>
           </Tabs.Panel>
         </TabLoading>
@@ -138,6 +145,18 @@ export function JobDetailView({
       </Tabs>
     </div>
   );
+}
+
+/**
+ * ERROR counts per step for the tab that shows them: it re-renders as lines arrive, not the
+ * whole page (on the Log tab nothing shows them, and nothing re-renders for them).
+ */
+function WithErrorCounts(props: {
+  jobId: string;
+  spans: readonly StepSpan[];
+  children: (errors: StepErrorCounts) => ReactNode;
+}) {
+  return props.children(useStepErrorCounts(props.jobId, props.spans));
 }
 
 /** The step that was active when the job ended: its current step, else the last cancelled. */
