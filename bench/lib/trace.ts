@@ -163,3 +163,35 @@ export function hotFunctions(
     .sort((a, b) => b.selfMs - a.selfMs)
     .slice(0, limit);
 }
+
+/**
+ * What the longest top-level task between `from` and `to` spent its time on: the events nested
+ * in it on the same thread, by name (their own durations, so nested ones count twice), longest
+ * first.
+ */
+export function longestTaskParts(
+  events: readonly TraceEvent[],
+  thread: { pid: number; tid: number },
+  from: number,
+  to: number,
+): { name: string; ms: number }[] {
+  let longest: TraceEvent | null = null;
+  for (const e of topLevel(events, thread)) {
+    const end = e.ts + (e.dur ?? 0);
+    if (end <= from || e.ts >= to) continue;
+    if (!longest || (e.dur ?? 0) > (longest.dur ?? 0)) longest = e;
+  }
+  if (!longest) return [];
+  const start = longest.ts;
+  const end = start + (longest.dur ?? 0);
+  const byName = new Map<string, number>();
+  for (const e of events) {
+    if (e === longest || e.ph !== 'X' || e.pid !== thread.pid || e.tid !== thread.tid) continue;
+    if (e.ts < start || e.ts >= end) continue;
+    byName.set(e.name, (byName.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return [...byName]
+    .map(([name, ms]) => ({ name, ms: Math.round(ms * 10) / 10 }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 12);
+}

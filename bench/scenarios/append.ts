@@ -18,6 +18,7 @@ import { scrollThrough } from '../lib/probe.ts';
 import {
   eventTs,
   hotFunctions,
+  longestTaskParts,
   parseTrace,
   rendererMain,
   resourceFinishes,
@@ -51,6 +52,10 @@ export interface FollowResult {
   appends: AppendRun[];
   /** With `folds`: each fold and unfold of the first step's section, its lines on screen. */
   folds?: FoldRun[];
+  /** Self time by function over the slowest fold or unfold. */
+  foldHot?: Hot[];
+  /** The trace events inside the slowest fold's or unfold's longest task, by name. */
+  foldParts?: { name: string; ms: number }[];
   /** Self time by function over the slowest append's window. */
   hot: Hot[];
   heapMb: number;
@@ -149,11 +154,13 @@ export async function followAndAppend(
         hot = hotFunctions(events, thread, finishTs, markTs);
       }
     }
-    const foldRuns = folds ? await foldSections(ctx, page, reps) : undefined;
+    const folded = folds ? await foldSections(ctx, page, reps) : undefined;
     const scroll = await scrollFrames(page, SELECTORS.viewport);
     return {
       appends,
-      folds: foldRuns,
+      folds: folded?.runs,
+      foldHot: folded?.hot,
+      foldParts: folded?.parts,
       hot,
       heapHeldMb,
       heapMb: await heapMb(cdp),
@@ -165,9 +172,18 @@ export async function followAndAppend(
   }
 }
 
+interface Acted {
+  longest: number;
+  hot: Hot[];
+  parts: { name: string; ms: number }[];
+}
+
 /** The longest main-thread task from a mark set before `act` to two frames after it. */
-async function longestTaskOf(ctx: Ctx, page: Page, act: () => Promise<void>): Promise<number> {
+async function longestTaskOf(ctx: Ctx, page: Page, act: () => Promise<void>): Promise<Acted> {
   const { events } = await traced(ctx, page, async () => {
+    // Starting the trace's CPU profiler walks the page's heap on its main thread (one task of
+    // 60-200 ms at these sizes, all of it V8.InvokeApiInterruptCallbacks): let it pass first.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
     await page.evaluate(() => performance.mark('bench:act-start'));
     await act();
     await page.evaluate(
@@ -185,15 +201,23 @@ async function longestTaskOf(ctx: Ctx, page: Page, act: () => Promise<void>): Pr
   const thread = rendererMain(events, 'bench:act-start');
   const from = eventTs(events, 'bench:act-start');
   const to = eventTs(events, 'bench:act-end');
-  if (!thread || from === null || to === null) return NaN;
-  return workBetween(events, thread, from, to).longest;
+  if (!thread || from === null || to === null) return { longest: NaN, hot: [], parts: [] };
+  return {
+    longest: workBetween(events, thread, from, to).longest,
+    hot: hotFunctions(events, thread, from, to),
+    parts: longestTaskParts(events, thread, from, to),
+  };
 }
 
 /**
  * Folds and unfolds the first step's section `reps` times, at the top of the log (follow off),
  * by clicking its header as an operator would.
  */
-async function foldSections(ctx: Ctx, page: Page, reps: number): Promise<FoldRun[]> {
+async function foldSections(
+  ctx: Ctx,
+  page: Page,
+  reps: number,
+): Promise<{ runs: FoldRun[]; hot: Hot[]; parts: { name: string; ms: number }[] }> {
   await page.getByText('Follow', { exact: true }).click();
   await page.evaluate((s) => {
     document.querySelector(s)!.scrollTop = 0;
@@ -203,6 +227,7 @@ async function foldSections(ctx: Ctx, page: Page, reps: number): Promise<FoldRun
   });
   await header.waitFor({ timeout: 10_000 });
   const runs: FoldRun[] = [];
+  let slowest: Acted = { longest: -1, hot: [], parts: [] };
   for (let i = 0; i < reps; i++) {
     const fold = await longestTaskOf(ctx, page, async () => {
       await header.click();
@@ -214,7 +239,8 @@ async function foldSections(ctx: Ctx, page: Page, reps: number): Promise<FoldRun
         state: 'detached',
       });
     });
-    runs.push({ fold, unfold });
+    runs.push({ fold: fold.longest, unfold: unfold.longest });
+    for (const acted of [fold, unfold]) if (acted.longest > slowest.longest) slowest = acted;
   }
-  return runs;
+  return { runs, hot: slowest.hot, parts: slowest.parts };
 }
