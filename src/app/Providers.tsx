@@ -3,6 +3,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { OnDemandNotifications } from '../ui/OnDemand';
 import { TimeZoneProvider } from '../ui/timeZone';
+import { ClockToleranceProvider } from '../ui/clockTolerance';
 import { colorSchemeManager, cssVariablesResolver, theme } from './theme';
 
 // Devtools only in development builds; the production bundle never includes them.
@@ -22,7 +23,9 @@ export function Providers({ client, children }: { client: QueryClient; children:
         defaultColorScheme="auto"
       >
         <OnDemandNotifications />
-        <TimeZoneProvider>{children}</TimeZoneProvider>
+        <TimeZoneProvider>
+          <ClockToleranceProvider>{children}</ClockToleranceProvider>
+        </TimeZoneProvider>
       </MantineProvider>
       {QueryDevtools ? (
         <Suspense fallback={null}>

@@ -4,6 +4,7 @@ import { render, type RenderOptions } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { TimeZoneProvider } from '../ui/timeZone';
+import { ClockToleranceProvider } from '../ui/clockTolerance';
 
 /** Renders with the app's providers: a fresh QueryClient per test, no retries. */
 export function renderWithProviders(
@@ -18,7 +19,9 @@ export function renderWithProviders(
       <QueryClientProvider client={queryClient}>
         <MantineProvider>
           <TimeZoneProvider>
-            <MemoryRouter initialEntries={[route]}>{children}</MemoryRouter>
+            <ClockToleranceProvider>
+              <MemoryRouter initialEntries={[route]}>{children}</MemoryRouter>
+            </ClockToleranceProvider>
           </TimeZoneProvider>
         </MantineProvider>
       </QueryClientProvider>

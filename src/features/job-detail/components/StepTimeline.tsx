@@ -20,6 +20,7 @@ import {
 } from '../../../lib/time';
 import { useNow } from '../../../ui/useNow';
 import { useTimeZone } from '../../../ui/timeZone';
+import { ClockToleranceSelect } from '../../../ui/clockTolerance';
 import { clipToRange, percentAt, ticks, zoom, type TimeRange } from '../model/timelineAxis';
 import { useDragZoom } from '../hooks/useDragZoom';
 import { StepRow } from './StepRow';
@@ -205,19 +206,22 @@ export function StepTimeline({ job, stepHref, errors }: StepTimelineProps) {
           ? describeStep(pointedSpan, now, timeZone, errors)
           : 'Point at or focus a step to see its times; open it for the log lines written while it ran.'}
       </Text>
-      <Group gap="md" aria-hidden>
-        <Text size="xs" c="dimmed">
-          <span className={`${classes.legend} ${classes.active}`} />
-          active
-        </Text>
-        <Text size="xs" c="dimmed">
-          <span className={`${classes.legend} ${classes.paused}`} />
-          paused
-        </Text>
-        <Text size="xs" c="dimmed">
-          <span className={`${classes.legend} ${classes.cancelledLegend}`} />
-          cancelled
-        </Text>
+      <Group justify="space-between" gap="xs" wrap="wrap">
+        <Group gap="md" aria-hidden>
+          <Text size="xs" c="dimmed">
+            <span className={`${classes.legend} ${classes.active}`} />
+            active
+          </Text>
+          <Text size="xs" c="dimmed">
+            <span className={`${classes.legend} ${classes.paused}`} />
+            paused
+          </Text>
+          <Text size="xs" c="dimmed">
+            <span className={`${classes.legend} ${classes.cancelledLegend}`} />
+            cancelled
+          </Text>
+        </Group>
+        <ClockToleranceSelect />
       </Group>
       {unplaced.length > 0 ? (
         <div>

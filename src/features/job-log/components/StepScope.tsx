@@ -8,6 +8,7 @@ import { memo } from 'react';
 import type { StepSpan } from '../../../lib/stepSpans';
 import { formatAbsolute, formatDuration, type TimeZonePreference } from '../../../lib/time';
 import { formatCount } from '../model/formatCount';
+import { ClockToleranceSelect } from '../../../ui/clockTolerance';
 import classes from './JobLogPanel.module.css';
 
 export interface StepScopeProps {
@@ -53,6 +54,7 @@ export const StepScope = memo(function StepScope(props: StepScopeProps) {
           onChange={(event) => onOnlyChange(event.currentTarget.checked)}
         />
       ) : null}
+      <ClockToleranceSelect />
       <Button size="compact-xs" variant="subtle" onClick={onClear}>
         All steps
       </Button>

@@ -7,14 +7,19 @@ import { linePlacer, type StepSpan } from '../../../lib/stepSpans';
 import { parseTime } from '../../../lib/time';
 import type { LogLine } from '../model/logLine';
 import type { Placement } from '../store/sectionIndex';
+import { useClockTolerance } from '../../../ui/clockTolerance';
 
-/** The steps and a placer of times over them, the same object while their times stay the same. */
+/**
+ * The steps and a placer of times over them (with the operator's clock tolerance), the same
+ * object while their times and the tolerance stay the same.
+ */
 export function useSpanPlacer(steps: readonly StepSpan[]): Placement {
+  const { toleranceMs } = useClockTolerance();
   const signature = steps.map((s) => `${s.key}:${s.start}:${s.end}:${s.open}`).join('|');
   return useMemo(
-    () => ({ spans: steps, place: linePlacer(steps) }),
+    () => ({ spans: steps, place: linePlacer(steps, toleranceMs), toleranceMs }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `signature` stands for `steps`
-    [signature],
+    [signature, toleranceMs],
   );
 }
 

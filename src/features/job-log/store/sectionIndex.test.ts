@@ -162,6 +162,21 @@ describe('SectionIndex', () => {
     expect(index.sections).toEqual(plain(store));
   });
 
+  it('places everything again for another clock tolerance, and nothing for the same steps', () => {
+    const store = new LogStore();
+    store.append(linesFrom(1, 300, 0));
+    const calls = vi.fn(place);
+    const index = new SectionIndex(store, { spans: [], place: calls, toleranceMs: 2000 }, timeOf);
+    index.update();
+    calls.mockClear();
+    index.setPlacement({ spans: [], place: calls, toleranceMs: 2000 });
+    expect(calls).not.toHaveBeenCalled();
+    index.setPlacement({ spans: [], place: calls, toleranceMs: 5000 });
+    expect(calls.mock.calls.length).toBe(
+      store.size - index.sections.reduce((n, s) => n + s.untimed, 0),
+    );
+  });
+
   it('keeps the part of a section before lines inserted inside it, its errors recounted', () => {
     const store = new LogStore();
     const stepOne = (firstId: number, n: number) =>

@@ -41,10 +41,12 @@ export interface Section {
 /** A step's index for a line's time (epoch ms, or null), BETWEEN_STEPS or UNPLACED. */
 export type Placer = (time: number | null) => number;
 
-/** The steps, and the placer over them (`linePlacer` in stepSpans.ts). */
+/** The steps, and the placer over them (`linePlacer` in stepSpans.ts) with its tolerance. */
 export interface Placement {
   spans: readonly StepSpan[];
   place: Placer;
+  /** The clock tolerance `place` uses, in ms (the default when absent). */
+  toleranceMs?: number;
 }
 
 export function lineTime(line: LogLine): number | null {
@@ -81,7 +83,11 @@ export class SectionIndex {
   /** The job advanced (or its steps' times changed): see `setPlacer`. */
   setPlacement(next: Placement): void {
     if (next === this.placement) return;
-    const since = changedSince(this.placement.spans, next.spans);
+    // Another tolerance can move any line.
+    const since =
+      next.toleranceMs !== this.placement.toleranceMs
+        ? -Infinity
+        : changedSince(this.placement.spans, next.spans, next.toleranceMs);
     this.placement = next;
     this.setPlacer(next.place, since);
   }
