@@ -179,6 +179,17 @@ test.describe('steps and the log', () => {
     await expect(panel(page).locator('[data-section]')).toHaveCount(0);
     await expect(rows(page).filter({ hasText: 'step two work 9' })).toHaveCount(1);
     await expect(panel(page).locator('[data-level="INFO"]')).toHaveCount(0);
+
+    // The job advances while the log is open: step 3 ends, and step 4's section opens below it.
+    await panel(page)
+      .getByText(/^INFO [\d,]+$/)
+      .click();
+    const fourth = (await demo.advance(job.jobId)).metadata.currentStep!.singleStep!;
+    await demo.appendLogs(job.jobId, { entries: work('step four work', 3) });
+    const four = header(4, fourth.stepTitle!);
+    await expect(four).toHaveAccessibleName(/ running, active .* - 5 lines$/);
+    await expect(three).toHaveAccessibleName(/ completed, active .* - 7 lines$/);
+    await expect(rows(page).filter({ hasText: 'step four work' })).toHaveCount(3);
   });
 
   test('a step named in the URL that the job does not have says so', async ({ page, demo }) => {
