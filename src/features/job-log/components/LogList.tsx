@@ -161,7 +161,7 @@ export const LogList = memo(function LogList(props: LogListProps) {
               <SectionHeader
                 key={`s${store.at(section.start).id}`}
                 index={k}
-                text={sectionText(section, span)}
+                {...sectionText(section, span)}
                 noStep={span === null}
                 folded={sections.rows.isFolded(k)}
                 onToggle={sections.toggle}

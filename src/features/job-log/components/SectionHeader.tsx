@@ -1,12 +1,14 @@
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { memo } from 'react';
-import type { SectionText } from '../model/sectionText';
 import classes from './JobLogPanel.module.css';
 
 export interface SectionHeaderProps {
   /** Its index among the sections. */
   index: number;
-  text: SectionText;
+  title: string;
+  detail: string;
+  /** "3 errors"; null when none. */
+  errors: string | null;
   /** Its lines were written outside every step (or have no time). */
   noStep: boolean;
   folded: boolean;
@@ -17,7 +19,7 @@ export interface SectionHeaderProps {
 
 /** A step section's header row in the log: which step, its lines and errors; folds on click. */
 export const SectionHeader = memo(function SectionHeader(props: SectionHeaderProps) {
-  const { index, text, noStep, folded, onToggle, top, row } = props;
+  const { index, title, detail, errors, noStep, folded, onToggle, top, row } = props;
   const Chevron = folded ? IconChevronRight : IconChevronDown;
   return (
     <div
@@ -30,13 +32,13 @@ export const SectionHeader = memo(function SectionHeader(props: SectionHeaderPro
         type="button"
         className={classes.sectionButton}
         aria-expanded={!folded}
-        title={[text.title, text.errors, text.detail].filter(Boolean).join(' - ')}
+        title={[title, errors, detail].filter(Boolean).join(' - ')}
         onClick={() => onToggle(index)}
       >
         <Chevron size={14} aria-hidden className={classes.sectionChevron} />
-        <span className={classes.sectionTitle}>{text.title}</span>
-        {text.errors ? <span className={classes.sectionErrors}>{text.errors}</span> : null}
-        <span className={classes.sectionDetail}>{text.detail}</span>
+        <span className={classes.sectionTitle}>{title}</span>
+        {errors ? <span className={classes.sectionErrors}>{errors}</span> : null}
+        <span className={classes.sectionDetail}>{detail}</span>
       </button>
     </div>
   );

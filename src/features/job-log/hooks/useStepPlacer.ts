@@ -10,17 +10,19 @@ import type { Placement } from '../store/sectionIndex';
 import { useClockTolerance } from '../../../ui/clockTolerance';
 
 /**
- * The steps and a placer of times over them (with the operator's clock tolerance), the same
- * object while their times and the tolerance stay the same.
+ * The steps and a placer of times over them (with the operator's clock tolerance); the placer
+ * stays the same while the steps' times and the tolerance do.
  */
 export function useSpanPlacer(steps: readonly StepSpan[]): Placement {
   const { toleranceMs } = useClockTolerance();
   const signature = steps.map((s) => `${s.key}:${s.start}:${s.end}:${s.open}`).join('|');
-  return useMemo(
-    () => ({ spans: steps, place: linePlacer(steps, toleranceMs), toleranceMs }),
+  const place = useMemo(
+    () => linePlacer(steps, toleranceMs),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `signature` stands for `steps`
     [signature, toleranceMs],
   );
+  // The steps themselves are the latest: their durations, shown in headers, change by the minute.
+  return useMemo(() => ({ spans: steps, place, toleranceMs }), [steps, place, toleranceMs]);
 }
 
 /** The index (in `steps`) of the step a line was written in, BETWEEN_STEPS or UNPLACED. */

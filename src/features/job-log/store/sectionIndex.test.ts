@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BETWEEN_STEPS, UNPLACED } from '../../../lib/stepSpans';
+import { BETWEEN_STEPS, linePlacer, UNPLACED, type StepSpan } from '../../../lib/stepSpans';
 import type { LogLine } from '../model/logLine';
 import { testLine } from '../testLines';
 import { LogStore } from './LogStore';
@@ -162,6 +162,29 @@ describe('SectionIndex', () => {
     expect(index.sections).toEqual(plain(store));
   });
 
+  it('brings itself up to the store before the steps change, a backfill pending', () => {
+    const span = (key: string, start: number, end: number | null) =>
+      ({
+        key,
+        start: start * 1000,
+        end: end === null ? null : end * 1000,
+        open: end === null,
+      }) as StepSpan;
+    const placement = (spans: StepSpan[]) => ({ spans, place: linePlacer(spans, 0) });
+    const before = placement([span('a', 0, 100), span('b', 100, null)]);
+    const after = placement([span('a', 0, 100), span('b', 100, 200), span('c', 200, null)]);
+    const seconds = (line: LogLine) => Number(line.message) * 1000;
+    const store = new LogStore();
+    store.append(Array.from({ length: 100 }, (_, i) => testLine(1000 + i, 'INFO', String(i * 3))));
+    const index = new SectionIndex(store, before, seconds).update();
+    // Older lines arrive, and the job advances, before the index looks again.
+    store.insertRun(Array.from({ length: 50 }, (_, i) => testLine(1 + i, 'INFO', String(150 + i))));
+    index.setPlacement(after);
+    index.update();
+    const expected = new SectionIndex(store, after, seconds).update();
+    expect(index.sections).toEqual(expected.sections);
+  });
+
   it('places everything again for another clock tolerance, and nothing for the same steps', () => {
     const store = new LogStore();
     store.append(linesFrom(1, 300, 0));
@@ -169,10 +192,17 @@ describe('SectionIndex', () => {
     const index = new SectionIndex(store, { spans: [], place: calls, toleranceMs: 2000 }, timeOf);
     index.update();
     calls.mockClear();
-    index.setPlacement({ spans: [], place: calls, toleranceMs: 2000 });
+    // The same placer with the steps anew (their durations change by the minute): the headers
+    // read the new steps, and no line is placed.
+    const renewed = [{ key: 'step one' } as StepSpan];
+    index.setPlacement({ spans: renewed, place: calls, toleranceMs: 2000 });
     expect(calls).not.toHaveBeenCalled();
-    index.setPlacement({ spans: [], place: calls, toleranceMs: 5000 });
-    expect(calls.mock.calls.length).toBe(
+    expect(index.spanOf(0)).toBe(renewed[0]);
+    // Another tolerance comes with another placer.
+    const wider = vi.fn(place);
+    index.setPlacement({ spans: [], place: wider, toleranceMs: 5000 });
+    expect(calls).not.toHaveBeenCalled();
+    expect(wider.mock.calls.length).toBe(
       store.size - index.sections.reduce((n, s) => n + s.untimed, 0),
     );
   });

@@ -80,9 +80,18 @@ export class SectionIndex {
     return this.placement.spans[step] ?? null;
   }
 
-  /** The job advanced (or its steps' times changed): see `setPlacer`. */
+  /**
+   * The job's steps again: when their times or the tolerance changed (a new placer), see
+   * `setPlacer`; otherwise only the steps shown in headers (their durations) are new.
+   */
   setPlacement(next: Placement): void {
     if (next === this.placement) return;
+    if (next.place === this.placement.place) {
+      this.placement = next;
+      return;
+    }
+    // The sections must describe the store as it is before they are placed again.
+    this.update();
     // Another tolerance can move any line.
     const since =
       next.toleranceMs !== this.placement.toleranceMs

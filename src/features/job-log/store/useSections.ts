@@ -40,15 +40,18 @@ export function useSections(
 
   const active = shown && steps.length > 0;
   const view = useMemo(() => {
+    if (steps.length === 0) return null;
+    // Kept current while hidden (a filter is on), at a cost per new line, so showing the
+    // sections again places nothing old.
+    index.update();
     // The job advanced: only the sections that can change are placed again.
     index.setPlacement(placement);
     if (!active) return null;
-    index.update();
     rows.sync();
     return sectionedLines(store, index, rows);
     // `version` stands for the store's content and `moves` for the folds, which the rows read.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active, store, index, rows, version, moves, placement]);
+  }, [active, steps.length, store, index, rows, version, moves, placement]);
 
   const toggle = useCallback(
     (section: number) => {
