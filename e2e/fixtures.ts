@@ -24,6 +24,12 @@ import type {
   StatusSpec,
 } from '../server/demo/spec.ts';
 
+/**
+ * Retries for the tests' own GETs on ECONNRESET: a kept-alive connection the server closes as
+ * idle just when a request reuses it is reset (browsers retry such a request themselves).
+ */
+export const GET_RETRIES = 2;
+
 export type {
   AppendLogsResult,
   AppendLogsSpec,
@@ -45,6 +51,7 @@ export class DemoClient {
     const response: APIResponse = await this.request.fetch(`${this.baseURL}/__demo${path}`, {
       method,
       data,
+      maxRetries: method === 'GET' ? GET_RETRIES : 0,
       // The server refuses state changes that do not come from Jobscope's own clients.
       headers: { [CLIENT_HEADER]: CLIENT_HEADER_VALUE },
     });
@@ -88,6 +95,7 @@ export class DemoClient {
     for (;;) {
       const response = await this.request.get(
         `${this.baseURL}/jobs/v1/?q=${encodeURIComponent(jobId)}&limit=1`,
+        { maxRetries: GET_RETRIES },
       );
       if (!response.ok()) return;
       if (Number(response.headers()['x-total-count']) > 0) return;
@@ -105,7 +113,9 @@ export class DemoClient {
     const deadline = Date.now() + timeoutMs;
     const lastPass = async () =>
       (
-        (await (await this.request.get(`${this.baseURL}/jobs/v1/freshness`)).json()) as {
+        (await (
+          await this.request.get(`${this.baseURL}/jobs/v1/freshness`, { maxRetries: GET_RETRIES })
+        ).json()) as {
           lastPassAt: string | null;
         }
       ).lastPassAt;
@@ -127,7 +137,9 @@ export class DemoClient {
    */
   async settled(timeoutMs = 15_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while ((await this.request.get(`${this.baseURL}/jobs/v1/?limit=1`)).status() !== 200) {
+    const list = () =>
+      this.request.get(`${this.baseURL}/jobs/v1/?limit=1`, { maxRetries: GET_RETRIES });
+    while ((await list()).status() !== 200) {
       if (Date.now() > deadline) throw new Error(`the list did not recover within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

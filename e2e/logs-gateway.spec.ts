@@ -1,6 +1,6 @@
 /** Where a job's log lives in the Job log API, and what the panel says when it has none. */
 import type { APIRequestContext } from '@playwright/test';
-import { DemoClient, expect, test } from './fixtures';
+import { DemoClient, expect, GET_RETRIES, test } from './fixtures';
 import { freePort, startServer } from './helpers/server';
 import { logPanel as panel, logStatus as status, serverLogIds } from './helpers/logs';
 
@@ -8,7 +8,9 @@ const NO_LOG = 'The Job log API has no log for this job';
 
 /** Job log API requests that named the job, as the upstream double counted them. */
 async function upstreamReads(request: APIRequestContext, jobId: string): Promise<number> {
-  const response = await request.get(`/__demo/jobs/${jobId}/logs?summary=1`);
+  const response = await request.get(`/__demo/jobs/${jobId}/logs?summary=1`, {
+    maxRetries: GET_RETRIES,
+  });
   return ((await response.json()) as { reads: number }).reads;
 }
 

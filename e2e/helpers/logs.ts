@@ -1,5 +1,6 @@
 /** What the log panel shows and what the server holds, to prove the log ends exact. */
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { GET_RETRIES } from '../fixtures';
 
 export const logPanel = (page: Page) => page.getByRole('region', { name: 'Job log' });
 export const logStatus = (page: Page) => logPanel(page).getByTestId('log-status');
@@ -36,7 +37,9 @@ export async function upstreamLog(
   jobId: string,
   base = '',
 ): Promise<UpstreamLine[]> {
-  const response = await request.get(`${base}/__demo/jobs/${encodeURIComponent(jobId)}/logs`);
+  const response = await request.get(`${base}/__demo/jobs/${encodeURIComponent(jobId)}/logs`, {
+    maxRetries: GET_RETRIES,
+  });
   if (!response.ok()) throw new Error(`log read failed: HTTP ${response.status()}`);
   return ((await response.json()) as { logs: UpstreamLine[] }).logs;
 }
@@ -49,7 +52,9 @@ export async function gatewayHolds(request: APIRequestContext, jobId: string, id
   await expect
     .poll(
       async () => {
-        const response = await request.get(`/api/v1/job/${encodeURIComponent(jobId)}/details/0`);
+        const response = await request.get(`/api/v1/job/${encodeURIComponent(jobId)}/details/0`, {
+          maxRetries: GET_RETRIES,
+        });
         return Number(response.headers()['x-last-log-id'] ?? 0);
       },
       { timeout: 15_000 },
