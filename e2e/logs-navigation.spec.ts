@@ -53,6 +53,56 @@ test.describe('live log panel', () => {
     await expect(panel(page).locator('[data-level="ERROR"]').nth(1)).toHaveClass(/current/);
   });
 
+  test('regular expression and case modes live in the URL; a bad pattern says so', async ({
+    page,
+    demo,
+  }) => {
+    const job = await demo.createJob({ title: 'Log: search modes', logRate: 0, running: false });
+    const entries = [
+      { level: 'ERROR', message: 'GET /a answered E404' },
+      { level: 'INFO', message: 'GET /b answered e500 (retrying)' },
+      { level: 'INFO', message: 'GET /c answered 200' },
+      { level: 'ERROR', message: 'code E404 again' },
+    ];
+    await demo.appendLogs(job.jobId, { entries });
+    await openLog(page, job.jobId);
+    await expect(rows(page)).toHaveCount(4);
+    const search = panel(page).getByRole('textbox', { name: 'Search log' });
+    const count = panel(page).getByTestId('search-count');
+    const regex = panel(page).getByRole('button', { name: 'Regular expression' });
+    const matchCase = panel(page).getByRole('button', { name: 'Match case' });
+
+    // As text, the pattern's characters are literal.
+    await search.fill('e\\d{3}');
+    await expect(count).toHaveText('0 of 0');
+    await regex.click();
+    await expect(regex).toHaveAttribute('aria-pressed', 'true');
+    await expect(count).toHaveText('0 of 3');
+    await expect(panel(page).locator('mark')).toHaveText(['E404', 'e500', 'E404']);
+    await expect(panel(page).getByTestId('search-progress')).toHaveText('Searched all 4 lines');
+    await matchCase.click();
+    await search.fill('E\\d{3}');
+    await expect(count).toHaveText('0 of 2');
+    await expect(page).toHaveURL(/[?&]case=1/);
+    await expect(page).toHaveURL(/[?&]regex=1/);
+
+    // The link opens the same search.
+    await page.reload();
+    await expect(count).toHaveText('0 of 2');
+    await expect(search).toHaveValue('E\\d{3}');
+    await expect(matchCase).toHaveAttribute('aria-pressed', 'true');
+
+    // An invalid pattern says why in place; the log stays as it was.
+    await search.fill('(E');
+    await expect(panel(page).getByText('Invalid pattern: Unterminated group')).toBeVisible();
+    await expect(search).toHaveAttribute('aria-invalid', 'true');
+    await expect(count).toHaveCount(0);
+    await expect(rows(page)).toHaveCount(4);
+    await regex.click();
+    await expect(count).toHaveText('0 of 0');
+    await expect(panel(page).getByText(/Invalid pattern/)).toHaveCount(0);
+  });
+
   test('a #L<id> link highlights its line once it arrives; clicks set permalinks', async ({
     page,
     demo,

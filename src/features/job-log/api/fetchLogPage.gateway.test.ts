@@ -64,6 +64,7 @@ describe('fetchLogPage through the gateway', () => {
       id: expect.any(Number),
       level: expect.any(String),
       message: expect.any(String),
+      text: expect.any(String),
       creationDate: expect.any(String),
       severity: expect.any(String),
       label: expect.any(String),

@@ -24,6 +24,7 @@ describe('readLogPage', () => {
         id: 3,
         level: 'INFO',
         message: 'line 3',
+        text: 'line 3',
         creationDate: '2026-01-01T00:00:00.000Z',
         severity: 'INFO',
         label: 'INFO',
@@ -65,7 +66,15 @@ describe('readLogPage', () => {
   it('fills missing text fields instead of failing', () => {
     const page = readLogPage({ status: 'SUCCESS', payload: { job, logs: [{ id: 1 }] } });
     expect(page.lines).toEqual([
-      { id: 1, level: '', message: '', creationDate: null, severity: 'OTHER', label: '-' },
+      {
+        id: 1,
+        level: '',
+        message: '',
+        text: '',
+        creationDate: null,
+        severity: 'OTHER',
+        label: '-',
+      },
     ]);
   });
 

@@ -35,6 +35,7 @@ import { useTimeFormatter } from '../hooks/useTimeFormatter';
 import { useShortcuts } from '../../../ui/useShortcuts';
 import { formatCount } from '../model/formatCount';
 import { missingLogText } from '../model/gatewayText';
+import { compileSearch } from '../model/searchMatcher';
 
 export interface JobLogPanelProps {
   jobId: string;
@@ -84,7 +85,11 @@ export function JobLogPanel(props: JobLogPanelProps) {
     steps,
     url,
   );
-  const indexes = useLogIndexes(store, version, url.level, url.q, url.only, stepFilter);
+  const search = useMemo(
+    () => compileSearch({ text: url.q, caseSensitive: url.case, regex: url.regex }),
+    [url.q, url.case, url.regex],
+  );
+  const indexes = useLogIndexes(store, version, url.level, search.matcher, url.only, stepFilter);
   const { matches, errors, stepLines } = indexes;
   // Step sections on the unfiltered log.
   const sections = useSections(store, version, steps, indexes.view.source === store);
@@ -149,6 +154,8 @@ export function JobLogPanel(props: JobLogPanelProps) {
   const moveError = useStableCallback(nav.moveError);
   const moveMatch = useStableCallback(nav.moveMatch);
   const onOnlyChange = useCallback((only: boolean) => update({ only }), [update]);
+  const onCaseChange = useCallback((on: boolean) => update({ case: on }), [update]);
+  const onRegexChange = useCallback((regex: boolean) => update({ regex }), [update]);
   const onToggleLevel = useCallback(
     (level: LogLevel, shown: boolean) =>
       update((current) => {
@@ -227,7 +234,15 @@ export function JobLogPanel(props: JobLogPanelProps) {
             onChange={onSearchChange}
             current={nav.matchCursor === null ? 0 : nav.matchCursor + 1}
             total={matches?.size ?? 0}
+            scanned={matches ? matches.scannedLines : null}
+            held={store.size}
+            complete={matches?.complete ?? false}
+            error={search.error}
             onMove={moveMatch}
+            caseSensitive={url.case}
+            onCaseChange={onCaseChange}
+            regex={url.regex}
+            onRegexChange={onRegexChange}
             only={url.only}
             onOnlyChange={onOnlyChange}
             inputRef={searchRef}
@@ -255,7 +270,7 @@ export function JobLogPanel(props: JobLogPanelProps) {
           follow={follow}
           onFollowChange={setFollow}
           formatTime={formatTime}
-          query={url.q}
+          matcher={search.matcher}
           selection={selection}
           currentMatch={nav.currentPosition}
           onIdClick={onIdClick}

@@ -15,6 +15,7 @@ import {
 } from 'react';
 import type { LogStore } from '../store/LogStore';
 import type { LogLine } from '../model/logLine';
+import type { Matcher } from '../model/searchMatcher';
 import classes from './JobLogPanel.module.css';
 import { LogRow } from './LogRow';
 import { SectionHeader } from './SectionHeader';
@@ -47,7 +48,8 @@ export interface LogListProps {
   follow: boolean;
   onFollowChange: (follow: boolean) => void;
   formatTime: ((line: LogLine) => string) | null;
-  query: string;
+  /** The search whose matches are marked in each row. */
+  matcher: Matcher | null;
   selection: LineRange | null;
   currentMatch: number | null;
   onIdClick: (id: number, event: MouseEvent<HTMLAnchorElement>) => void;
@@ -61,7 +63,7 @@ export interface LogListProps {
 
 /** Re-renders only when its own props change: not for the toolbar's or status line's updates. */
 export const LogList = memo(function LogList(props: LogListProps) {
-  const { store, view, follow, onFollowChange, formatTime, query, selection } = props;
+  const { store, view, follow, onFollowChange, formatTime, matcher, selection } = props;
   const { currentMatch, onIdClick, handleRef, emptyText, inStep, sections } = props;
   const ref = useRef<HTMLDivElement>(null);
   /** The store position of the row where the last pointer press began (a text selection's). */
@@ -180,7 +182,7 @@ export const LogList = memo(function LogList(props: LogListProps) {
               row={row}
               top={top}
               time={formatTime ? formatTime(line) : null}
-              query={query}
+              matcher={matcher}
               selected={inRange(selection, line.id)}
               currentMatch={currentMatch === position}
               inStep={inStep !== null && inStep(line)}

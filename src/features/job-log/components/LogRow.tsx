@@ -1,6 +1,6 @@
 import { memo, type MouseEvent, type ReactNode, type RefCallback } from 'react';
 import type { LogLine } from '../model/logLine';
-import { displayText } from '../model/logFormat';
+import type { Matcher } from '../model/searchMatcher';
 import classes from './JobLogPanel.module.css';
 
 export interface LogRowProps {
@@ -9,7 +9,7 @@ export interface LogRowProps {
   /** Pixels from the top of the list. */
   top: number;
   time: string | null;
-  query: string;
+  matcher: Matcher | null;
   selected: boolean;
   currentMatch: boolean;
   /** Written while the chosen step ran. */
@@ -28,29 +28,30 @@ const LEVEL_CLASS = {
   OTHER: classes.other,
 } as const;
 
-/** Splits a message around case-insensitive matches of `query`; text only, never HTML. */
-function highlight(text: string, query: string): ReactNode {
-  if (!query) return text;
-  const lower = text.toLowerCase();
-  const needle = query.toLowerCase();
+/** Splits a line's shown text around the search's matches; text only, never HTML. */
+function highlight(text: string, matcher: Matcher | null): ReactNode {
+  if (!matcher) return text;
+  const ranges = matcher.ranges(text);
+  if (ranges.length === 0) return text;
   const parts: ReactNode[] = [];
   let from = 0;
-  for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, from)) {
-    if (at > from) parts.push(text.slice(from, at));
+  for (let k = 0; k < ranges.length; k += 2) {
+    const start = ranges[k]!;
+    const end = ranges[k + 1]!;
+    if (start > from) parts.push(text.slice(from, start));
     parts.push(
-      <mark key={at} className={classes.match}>
-        {text.slice(at, at + needle.length)}
+      <mark key={start} className={classes.match}>
+        {text.slice(start, end)}
       </mark>,
     );
-    from = at + needle.length;
+    from = end;
   }
-  if (parts.length === 0) return text;
   if (from < text.length) parts.push(text.slice(from));
   return parts;
 }
 
 export const LogRow = memo(function LogRow(props: LogRowProps) {
-  const { line, position, top, time, query, selected, currentMatch, onIdClick, measureRef, row } =
+  const { line, position, top, time, matcher, selected, currentMatch, onIdClick, measureRef, row } =
     props;
   const { inStep } = props;
   const level = line.severity;
@@ -83,7 +84,7 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
       {time !== null ? <span className={classes.time}>{time}</span> : null}
       <span className={classes.level}>{line.label}</span>
       <span className={classes.message} data-message>
-        {highlight(displayText(line.message), query)}
+        {highlight(line.text, matcher)}
       </span>
     </div>
   );

@@ -1,6 +1,13 @@
-import { ActionIcon, Checkbox, Group, Text, TextInput } from '@mantine/core';
-import { IconChevronDown, IconChevronUp, IconSearch } from '@tabler/icons-react';
-import { memo, type Ref } from 'react';
+import { ActionIcon, Checkbox, Group, Text, TextInput, Tooltip } from '@mantine/core';
+import {
+  IconChevronDown,
+  IconChevronUp,
+  IconLetterCase,
+  IconRegex,
+  IconSearch,
+} from '@tabler/icons-react';
+import { memo, type ReactNode, type Ref } from 'react';
+import { formatCount } from '../model/formatCount';
 
 export interface LogSearchProps {
   value: string;
@@ -8,25 +15,66 @@ export interface LogSearchProps {
   /** 1-based; 0 before the first move. */
   current: number;
   total: number;
+  /** Lines the search has read so far, of `held`; null without a search. */
+  scanned: number | null;
+  held: number;
+  /** Whether the search has read every line held. */
+  complete: boolean;
+  /** Why the search finds nothing (an invalid pattern), shown under the field. */
+  error: string | null;
   onMove: (direction: 1 | -1) => void;
+  caseSensitive: boolean;
+  onCaseChange: (caseSensitive: boolean) => void;
+  regex: boolean;
+  onRegexChange: (regex: boolean) => void;
   only: boolean;
   onOnlyChange: (only: boolean) => void;
   inputRef: Ref<HTMLInputElement>;
 }
 
-/** Text search: Enter / Shift+Enter move between matches; "n of m" counts matching lines. */
-export const LogSearch = memo(function LogSearch(props: LogSearchProps) {
-  const { value, onChange, current, total, onMove, only, onOnlyChange, inputRef } = props;
+function ModeToggle(props: {
+  label: string;
+  on: boolean;
+  onChange: (on: boolean) => void;
+  children: ReactNode;
+}) {
+  const { label, on, onChange, children } = props;
   return (
-    <Group gap={6}>
+    <Tooltip label={label} openDelay={400}>
+      <ActionIcon
+        variant={on ? 'filled' : 'default'}
+        size="md"
+        aria-label={label}
+        aria-pressed={on}
+        onClick={() => onChange(!on)}
+      >
+        {children}
+      </ActionIcon>
+    </Tooltip>
+  );
+}
+
+/**
+ * Text search: Enter / Shift+Enter move between matches; "n of m" counts matching lines as the
+ * scan finds them, and says how far it has got until it has read every line held.
+ */
+export const LogSearch = memo(function LogSearch(props: LogSearchProps) {
+  const { value, onChange, current, total, scanned, held, complete, error, onMove } = props;
+  const { inputRef } = props;
+  const { caseSensitive, onCaseChange, regex, onRegexChange, only, onOnlyChange } = props;
+  const searching = scanned !== null;
+  const count = `${formatCount(current)} of ${formatCount(total)}`;
+  return (
+    <Group gap={6} align="flex-start">
       <TextInput
         ref={inputRef}
         size="xs"
-        style={{ flex: '1 1 160px', maxWidth: 260 }}
-        placeholder="Search log  ( / )"
+        style={{ flex: '1 1 180px', maxWidth: 300 }}
+        placeholder={regex ? 'Regular expression  ( / )' : 'Search log  ( / )'}
         aria-label="Search log"
         leftSection={<IconSearch size={14} />}
         value={value}
+        error={error}
         onChange={(event) => onChange(event.currentTarget.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
@@ -34,11 +82,17 @@ export const LogSearch = memo(function LogSearch(props: LogSearchProps) {
             onMove(event.shiftKey ? -1 : 1);
           } else if (event.key === 'Escape') event.currentTarget.blur();
         }}
-        rightSectionWidth={70}
+        rightSectionWidth={Math.max(56, count.length * 7 + 12)}
         rightSection={
-          value ? (
-            <Text size="xs" c="dimmed" aria-live="polite" data-testid="search-count">
-              {current} of {total}
+          value && searching ? (
+            <Text
+              size="xs"
+              c="dimmed"
+              data-testid="search-count"
+              data-complete={complete}
+              title={complete ? 'Every line held searched' : 'Still searching'}
+            >
+              {count}
             </Text>
           ) : null
         }
@@ -61,12 +115,26 @@ export const LogSearch = memo(function LogSearch(props: LogSearchProps) {
       >
         <IconChevronDown size={14} />
       </ActionIcon>
+      <ModeToggle label="Match case" on={caseSensitive} onChange={onCaseChange}>
+        <IconLetterCase size={16} />
+      </ModeToggle>
+      <ModeToggle label="Regular expression" on={regex} onChange={onRegexChange}>
+        <IconRegex size={16} />
+      </ModeToggle>
       <Checkbox
         size="xs"
+        mt={6}
         label="Only matching lines"
         checked={only}
         onChange={(event) => onOnlyChange(event.currentTarget.checked)}
       />
+      <Text size="xs" c="dimmed" mt={5} role="status" data-testid="search-progress">
+        {searching && !complete
+          ? `Searching... ${formatCount(scanned)} of ${formatCount(held)} lines`
+          : searching && held > 0
+            ? `Searched all ${formatCount(held)} ${held === 1 ? 'line' : 'lines'}`
+            : ''}
+      </Text>
     </Group>
   );
 });

@@ -4,6 +4,7 @@
  * after the reader (store, indexes, rows, copy, download) reads these fields and never re-derives
  * them.
  */
+import { displayText } from './logFormat';
 
 export type LogLevel = 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'OTHER';
 export const LOG_LEVELS: readonly LogLevel[] = ['ERROR', 'WARN', 'INFO', 'DEBUG', 'OTHER'];
@@ -12,7 +13,13 @@ export interface LogLine {
   readonly id: number;
   /** The level as the API sent it ('' when absent). */
   readonly level: string;
+  /** The message as the API sent it: copies and downloads keep it. */
   readonly message: string;
+  /**
+   * The message as shown, searched and measured (`displayText`): the same string as `message`
+   * for a plain line, so a million plain lines hold no second copy.
+   */
+  readonly text: string;
   readonly creationDate: string | null;
   /** The level the filters, counts and colours use. */
   readonly severity: LogLevel;
@@ -62,5 +69,5 @@ export function makeLine(
   creationDate: string | null,
 ): LogLine {
   const { severity, label } = levelOf(level);
-  return { id, level, message, creationDate, severity, label };
+  return { id, level, message, text: displayText(message), creationDate, severity, label };
 }

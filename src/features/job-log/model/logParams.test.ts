@@ -34,4 +34,16 @@ describe('logSearch', () => {
       writeSearch(logSearch, { level: all, q: '', only: false }, '?tab=log&level=INFO&q=x'),
     ).toBe('?tab=log');
   });
+
+  it('reads and writes the search modes: case and regex as 1, off left out', () => {
+    expect(readSearch(logSearch, '?q=a.c&regex=1&case=1')).toMatchObject({
+      q: 'a.c',
+      regex: true,
+      case: true,
+    });
+    expect(readSearch(logSearch, '?q=a.c&regex=yes')).toMatchObject({ regex: false, case: false });
+    expect(writeSearch(logSearch, { q: 'a.c', regex: true, case: false }, '?tab=log')).toBe(
+      '?tab=log&q=a.c&regex=1',
+    );
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The log panel's declared search schema, beside the page's `tab`: `level` (the levels shown,
- * comma-separated; absent or empty: all), `q` (the search), `only` (only matching lines), `step`
+ * comma-separated; absent or empty: all), `q` (the search), `case` (the search minds case),
+ * `regex` (the search is a regular expression), `only` (only matching lines), `step`
  * (a step's `uniqueStepId`: its lines are marked and the log opens at the first) and `steponly`
  * (only that step's lines).
  */
@@ -34,6 +35,8 @@ export const logSearch = z.object({
     allLevels,
   ),
   q: z.catch(z.string(), ''),
+  case: flag(),
+  regex: flag(),
   only: flag(),
   step: z.catch(z.string(), ''),
   steponly: flag(),

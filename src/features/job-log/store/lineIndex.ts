@@ -26,6 +26,12 @@ export function whereNow(insertions: readonly Insertion[]): number[] | null {
   return out;
 }
 
+/**
+ * Lines scanned between two looks at the clock: about 1 ms of a plain test (a million lines take
+ * 24-60 ms), so a slice overruns its deadline by little.
+ */
+const SLICE_LINES = 16_384;
+
 export class LineIndex {
   readonly positions: number[] = [];
   private scanned = 0;
@@ -36,8 +42,12 @@ export class LineIndex {
     private readonly test: (line: LogLine) => boolean,
   ) {}
 
-  /** Brings the index up to the store; cheap when nothing changed. */
-  update(): this {
+  /**
+   * Brings the index up to the store; cheap when nothing changed. With a budget (ms) the scan
+   * of new lines stops between slices once it is spent, and `complete` stays false until later
+   * calls finish it.
+   */
+  update(budgetMs = Infinity): this {
     const { store } = this;
     if (store.layoutVersion !== this.layoutVersion) {
       const insertions = this.layoutVersion < 0 ? null : store.insertionsSince(this.layoutVersion);
@@ -50,14 +60,33 @@ export class LineIndex {
       }
       this.layoutVersion = store.layoutVersion;
     }
-    if (this.scanned < store.size) {
-      const { positions, test } = this;
-      store.forEach(this.scanned, store.size, (line, index) => {
-        if (test(line)) positions.push(index);
-      });
+    const { positions, test } = this;
+    const visit = (line: LogLine, index: number) => {
+      if (test(line)) positions.push(index);
+    };
+    if (budgetMs === Infinity) {
+      store.forEach(this.scanned, store.size, visit);
       this.scanned = store.size;
+      return this;
+    }
+    const deadline = performance.now() + budgetMs;
+    while (this.scanned < store.size) {
+      const to = Math.min(store.size, this.scanned + SLICE_LINES);
+      store.forEach(this.scanned, to, visit);
+      this.scanned = to;
+      if (performance.now() >= deadline) break;
     }
     return this;
+  }
+
+  /** Lines scanned so far, of the store's. */
+  get scannedLines(): number {
+    return this.scanned;
+  }
+
+  /** Whether every line the store held at the last update has been scanned. */
+  get complete(): boolean {
+    return this.scanned >= this.store.size;
   }
 
   /** Lines inserted where the index has not scanned yet are found by the scan of new lines. */

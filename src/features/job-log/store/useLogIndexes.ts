@@ -2,14 +2,20 @@
  * The level filter, search matches, ERROR lines and a step's lines as incremental indexes over
  * the store.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { LOG_LEVELS, type LogLevel, type LogLine } from '../model/logLine';
+import type { Matcher } from '../model/searchMatcher';
 import type { LogStore } from './LogStore';
 import { LineIndex } from './lineIndex';
 import { allLines, filteredLines, type LogView } from '../model/logView';
+import { scanInSlices, SLICE_MS } from './slicedScan';
+
+/** While a search scans, the panel shows its progress this often (and its first matches at once). */
+const PROGRESS_MS = 100;
 
 export interface LogIndexes {
   view: LogView;
+  /** The search's matches; while `matches.complete` is false, so far. */
   matches: LineIndex | null;
   errors: LineIndex;
   /** The chosen step's lines (by time), or null when no step is chosen. */
@@ -26,7 +32,7 @@ export function useLogIndexes(
   store: LogStore,
   version: number,
   levels: ReadonlySet<LogLevel>,
-  query: string,
+  search: Matcher | null,
   only: boolean,
   step: StepFilter | null,
 ): LogIndexes {
@@ -41,16 +47,14 @@ export function useLogIndexes(
     );
   }, [store, levels, allLevels, inScope]);
   const matches = useMemo(() => {
-    const needle = query.toLowerCase();
-    if (!needle) return null;
+    if (!search) return null;
+    const { test } = search;
     return new LineIndex(
       store,
-      (line) =>
-        levels.has(line.severity) &&
-        line.message.toLowerCase().includes(needle) &&
-        (inScope === null || inScope(line)),
+      (line) => levels.has(line.severity) && test(line.text) && (inScope === null || inScope(line)),
     );
-  }, [store, levels, query, inScope]);
+  }, [store, levels, search, inScope]);
+  const scanned = useSearchScan(matches, version);
   const errors = useMemo(() => new LineIndex(store, (line) => line.severity === 'ERROR'), [store]);
   const stepLines = useMemo(
     () => (stepTest ? new LineIndex(store, stepTest) : null),
@@ -60,7 +64,8 @@ export function useLogIndexes(
   return useMemo(() => {
     // Each update scans only the lines that arrived since the last one.
     levelIndex?.update();
-    matches?.update();
+    // A new search scans in slices: one here, the rest in tasks of their own (useSearchScan).
+    matches?.update(SLICE_MS);
     errors.update();
     stepLines?.update();
     let view: LogView;
@@ -70,5 +75,30 @@ export function useLogIndexes(
     return { view, matches, errors, stepLines };
     // `version` stands for the store's content, which the indexes read.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store, version, levelIndex, matches, errors, stepLines, only]);
+  }, [store, version, scanned, levelIndex, matches, errors, stepLines, only]);
+}
+
+/**
+ * Finishes the search's scan in slices after render; returns a number that changes when the
+ * panel should show more of it: the first matches, progress every PROGRESS_MS, the end.
+ */
+function useSearchScan(matches: LineIndex | null, version: number): number {
+  const [shown, setShown] = useState(0);
+  useEffect(() => {
+    if (!matches || matches.complete) return;
+    let last = performance.now();
+    let found = matches.size;
+    return scanInSlices(matches, {
+      onSlice: (complete) => {
+        const now = performance.now();
+        if (complete || (found === 0 && matches.size > 0) || now - last >= PROGRESS_MS) {
+          last = now;
+          found = matches.size;
+          setShown((n) => n + 1);
+        }
+      },
+    });
+    // After each render whose update left lines unscanned (a new search, a big page of lines).
+  }, [matches, version]);
+  return shown;
 }

@@ -31,7 +31,7 @@ const TAB_EXTRA = 7;
 
 /** The predicted height of a line's row, in px. */
 export function predictHeight(line: LogLine, metrics: WrapMetrics): number {
-  const message = line.message;
+  const message = line.text;
   let length = message.length;
   if (length > 0 && message.includes('\t')) {
     for (let i = message.indexOf('\t'); i !== -1; i = message.indexOf('\t', i + 1))
