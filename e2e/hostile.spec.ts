@@ -113,6 +113,10 @@ test.describe('hostile and odd data', () => {
     await expect(logPanel(page).getByText('End of the hostile log')).toBeVisible();
     // ANSI colour codes: shown as text or colour, never the raw escape character.
     await expect(logPanel(page).getByText(/red alert/)).not.toContainText('\u001b');
+    // A line rewritten by carriage returns shows its last state; markup in a colour stays text.
+    await expect(logPanel(page).getByText('Fetching 100% done', { exact: true })).toBeVisible();
+    await expect(logPanel(page).getByText(/Fetching 10%/)).toHaveCount(0);
+    await expect(logPanel(page).getByText(/^<img src=x onerror=/).first()).toBeVisible();
     await expectInert(page, 'the log');
   });
 

@@ -173,4 +173,53 @@ test.describe('live log panel', () => {
     await expect(status(page)).toContainText('5 lines - live');
     await expect(rows(page)).toHaveCount(5);
   });
+
+  test('ANSI colours draw as styles, a carriage-return line shows its end, Colours off shows it plain', async ({
+    page,
+    demo,
+  }) => {
+    const job = await demo.createJob({ title: 'Log: colours', logRate: 0, running: false });
+    const entries = [
+      {
+        level: 'INFO',
+        message: 'build \u001b[1;31mFAILED\u001b[0m in \u001b[38;5;33mstep 2\u001b[0m',
+      },
+      { level: 'INFO', message: 'Downloading 10%\rDownloading 55%\r\u001b[KDownloading 100% done' },
+      { level: 'INFO', message: '\u001b[38;2;255;255;0m<b>not bold</b>\u001b[0m' },
+    ];
+    await demo.appendLogs(job.jobId, { entries });
+    await openLog(page, job.jobId);
+    await expect(rows(page)).toHaveCount(3);
+    const messages = panel(page).locator('[data-message]');
+    await expect(messages).toHaveText([
+      'build FAILED in step 2',
+      'Downloading 100% done',
+      '<b>not bold</b>',
+    ]);
+    const failed = messages.first().getByText('FAILED', { exact: true });
+    const style = await failed.evaluate((el) => {
+      const css = getComputedStyle(el);
+      const parent = getComputedStyle(el.parentElement!);
+      return { color: css.color, weight: css.fontWeight, parentColor: parent.color };
+    });
+    expect(style.weight).toBe('700');
+    expect(style.color).not.toBe(style.parentColor);
+    // The markup inside a coloured run is text.
+    await expect(panel(page).locator('[data-message] b')).toHaveCount(0);
+
+    const colours = panel(page).getByRole('checkbox', { name: 'Colours' });
+    await expect(colours).toBeChecked();
+    await panel(page).getByText('Colours', { exact: true }).click();
+    await expect(colours).not.toBeChecked();
+    await expect(panel(page).locator('[data-message] span')).toHaveCount(0);
+    await expect(messages).toHaveText([
+      'build FAILED in step 2',
+      'Downloading 100% done',
+      '<b>not bold</b>',
+    ]);
+    // Remembered on the device.
+    await page.reload();
+    await expect(rows(page)).toHaveCount(3);
+    await expect(colours).not.toBeChecked();
+  });
 });

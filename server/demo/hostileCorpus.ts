@@ -22,6 +22,17 @@ export const HOSTILE_STRINGS: readonly HostileString[] = [
   { name: 'rtl-override', value: 'invoice-\u202Etxt.exe\u202C done' },
   { name: 'zero-width', value: 'zero\u200Bwidth\u200Cjoin\u200Dchars\uFEFFhere' },
   { name: 'ansi', value: '\u001b[31mred alert\u001b[0m then \u001b[1;32mbold green\u001b[0m' },
+  {
+    name: 'ansi-markup',
+    value:
+      '\u001b[38;5;196m<img src=x onerror="alert(\'ansi\')">\u001b[0m \u001b[48;2;255;0;0;38;2;255;255;254mon red\u001b[0m',
+  },
+  { name: 'carriage-return', value: 'Fetching 10%\rFetching 55%\r\u001b[KFetching 100% done' },
+  {
+    name: 'ansi-broken',
+    value:
+      '\u001b]8;;javascript:alert(1)\u0007link\u001b]8;;\u0007 \u001b[38;5m half \u001b[ lone \u001b',
+  },
   { name: 'emoji', value: 'Pump 🚀 ok 👩‍🔧 🏳️‍🌈 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𝟘𝟙𝟚 \u{1F9EA}' },
   { name: 'nul', value: 'before\u0000after' },
   { name: 'template', value: '{{constructor.constructor("alert(1)")()}} ${alert(1)}' },

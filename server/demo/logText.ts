@@ -37,6 +37,8 @@ export function derivedLevel(salt: number, index: number): number {
 }
 
 const FIELDS = ['serialNumber', 'reading', 'assetTag', 'siteCode'];
+const GREEN = '\u001b[32m';
+const RESET = '\u001b[0m';
 
 export function derivedMessage(salt: number, index: number, level: number): string {
   const h = hash32(salt, index, 23);
@@ -57,8 +59,9 @@ export function derivedMessage(salt: number, index: number, level: number): stri
         ? `Validation failed for record ${n}: missing field "${FIELDS[h % FIELDS.length]}"`
         : `Upload of batch ${n} failed: connection reset by peer`;
     default:
+      // Some lines are coloured as a terminal tool writes them, as real job output often is.
       return h % 3 === 0
-        ? `Checkpoint ${n} written (${k} records)`
+        ? `Checkpoint ${n} ${GREEN}written${RESET} (${k} records)`
         : `Processed batch ${n} (${k} records in ${ms} ms)`;
   }
 }

@@ -215,6 +215,8 @@ export function JobLogPanel(props: JobLogPanelProps) {
             onFollowChange={setFollow}
             wrap={prefs.wrap}
             onWrapChange={prefs.setWrap}
+            colors={prefs.colors}
+            onColorsChange={prefs.setColors}
             timeMode={prefs.timeMode}
             onTimeModeChange={prefs.setTimeMode}
             errorsAvailable={errors.size > 0 && url.level.has('ERROR')}
@@ -267,6 +269,7 @@ export function JobLogPanel(props: JobLogPanelProps) {
           view={view}
           version={version}
           wrap={prefs.wrap}
+          colors={prefs.colors}
           follow={follow}
           onFollowChange={setFollow}
           formatTime={formatTime}

@@ -18,6 +18,9 @@ export interface LogControlsProps {
   onFollowChange: (follow: boolean) => void;
   wrap: boolean;
   onWrapChange: (wrap: boolean) => void;
+  /** ANSI colours and styles shown; off shows every line plain. */
+  colors: boolean;
+  onColorsChange: (colors: boolean) => void;
   timeMode: TimeMode;
   onTimeModeChange: (mode: TimeMode) => void;
   errorsAvailable: boolean;
@@ -48,6 +51,9 @@ export const LogControls = memo(function LogControls(props: LogControlsProps) {
       </Chip>
       <Chip size="xs" checked={props.wrap} onChange={props.onWrapChange}>
         Wrap
+      </Chip>
+      <Chip size="xs" checked={props.colors} onChange={props.onColorsChange}>
+        Colours
       </Chip>
       <NativeSelect
         size="xs"

@@ -45,6 +45,8 @@ export interface LogListProps {
   /** Changes whenever lines arrive, so the list renders them. */
   version: number;
   wrap: boolean;
+  /** ANSI colours and styles drawn (else every line plain). */
+  colors: boolean;
   follow: boolean;
   onFollowChange: (follow: boolean) => void;
   formatTime: ((line: LogLine) => string) | null;
@@ -64,7 +66,7 @@ export interface LogListProps {
 /** Re-renders only when its own props change: not for the toolbar's or status line's updates. */
 export const LogList = memo(function LogList(props: LogListProps) {
   const { store, view, follow, onFollowChange, formatTime, matcher, selection } = props;
-  const { currentMatch, onIdClick, handleRef, emptyText, inStep, sections } = props;
+  const { currentMatch, onIdClick, handleRef, emptyText, inStep, sections, colors } = props;
   const ref = useRef<HTMLDivElement>(null);
   /** The store position of the row where the last pointer press began (a text selection's). */
   const anchorPosition = useRef<number | null>(null);
@@ -183,6 +185,7 @@ export const LogList = memo(function LogList(props: LogListProps) {
               top={top}
               time={formatTime ? formatTime(line) : null}
               matcher={matcher}
+              colors={colors}
               selected={inRange(selection, line.id)}
               currentMatch={currentMatch === position}
               inStep={inStep !== null && inStep(line)}

@@ -1,6 +1,8 @@
 import { memo, type MouseEvent, type ReactNode, type RefCallback } from 'react';
 import type { LogLine } from '../model/logLine';
 import type { Matcher } from '../model/searchMatcher';
+import { styleMessage, type StyledRun } from '../model/ansi';
+import { styledNodes } from './StyledMessage';
 import classes from './JobLogPanel.module.css';
 
 export interface LogRowProps {
@@ -10,6 +12,7 @@ export interface LogRowProps {
   top: number;
   time: string | null;
   matcher: Matcher | null;
+  colors: boolean;
   selected: boolean;
   currentMatch: boolean;
   /** Written while the chosen step ran. */
@@ -28,31 +31,33 @@ const LEVEL_CLASS = {
   OTHER: classes.other,
 } as const;
 
-/** Splits a line's shown text around the search's matches; text only, never HTML. */
-function highlight(text: string, matcher: Matcher | null): ReactNode {
-  if (!matcher) return text;
-  const ranges = matcher.ranges(text);
-  if (ranges.length === 0) return text;
-  const parts: ReactNode[] = [];
-  let from = 0;
-  for (let k = 0; k < ranges.length; k += 2) {
-    const start = ranges[k]!;
-    const end = ranges[k + 1]!;
-    if (start > from) parts.push(text.slice(from, start));
-    parts.push(
-      <mark key={start} className={classes.match}>
-        {text.slice(start, end)}
-      </mark>,
-    );
-    from = end;
-  }
-  if (from < text.length) parts.push(text.slice(from));
-  return parts;
+const NO_RUNS: readonly StyledRun[] = [];
+
+/**
+ * The line's shown text with its ANSI styles (when `colors`) and the search's marks: text only,
+ * never HTML.
+ */
+function messageNodes(line: LogLine, matcher: Matcher | null, colors: boolean): ReactNode {
+  // `line.text` is already the text a styled message shows (displayText), so marks line up.
+  const runs = colors ? (styleMessage(line.message)?.runs ?? NO_RUNS) : NO_RUNS;
+  const marks = matcher ? matcher.ranges(line.text) : undefined;
+  return styledNodes(line.text, runs, marks, classes.match);
 }
 
 export const LogRow = memo(function LogRow(props: LogRowProps) {
-  const { line, position, top, time, matcher, selected, currentMatch, onIdClick, measureRef, row } =
-    props;
+  const {
+    line,
+    position,
+    top,
+    time,
+    matcher,
+    colors,
+    selected,
+    currentMatch,
+    onIdClick,
+    measureRef,
+    row,
+  } = props;
   const { inStep } = props;
   const level = line.severity;
   const className = [
@@ -84,7 +89,7 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
       {time !== null ? <span className={classes.time}>{time}</span> : null}
       <span className={classes.level}>{line.label}</span>
       <span className={classes.message} data-message>
-        {highlight(line.text, matcher)}
+        {messageNodes(line, matcher, colors)}
       </span>
     </div>
   );

@@ -2,6 +2,7 @@
 import type { LogLine } from './logLine';
 import { parseTime } from '../../../lib/time';
 import { revealBidi } from '../../../lib/bidi';
+import { styleMessage } from './ansi';
 
 /** The line's time as ISO 8601 UTC, or "-" when the server sent none or an invalid one. */
 export function isoTime(creationDate: string | null): string {
@@ -28,9 +29,12 @@ const HAS_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 /**
  * The message as shown in the panel: escape sequences and control characters removed, line
  * breaks shown as a mark so that a row stays one line high in the no-wrap mode, and bidi
- * controls shown as their code point so a log line cannot disguise what it says.
+ * controls shown as their code point so a log line cannot disguise what it says. A message with
+ * ANSI escapes or carriage returns shows what a terminal would end with (`styleMessage`).
  */
 export function displayText(message: string): string {
+  const styled = styleMessage(message);
+  if (styled) return styled.text;
   let text = message;
   if (HAS_CONTROL.test(text)) text = text.replace(/\r\n|\r|\n/g, ' \u21b5 ').replace(CONTROL, '');
   return revealBidi(text);

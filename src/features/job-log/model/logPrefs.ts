@@ -1,4 +1,4 @@
-/** The panel's remembered preferences: wrap and how times show. */
+/** The panel's remembered preferences: wrap, ANSI colours and how times show. */
 import { useCallback } from 'react';
 import { usePreference } from '../../../ui/usePreference';
 
@@ -16,16 +16,30 @@ export const TIME_MODE_LABELS: Record<TimeMode, string> = {
 
 const WRAP_KEY = 'jobscope.log.wrap';
 const TIME_KEY = 'jobscope.log.time';
-const WRAP_VALUES = ['on', 'off'] as const;
+const COLORS_KEY = 'jobscope.log.colors';
+const ON_OFF = ['on', 'off'] as const;
 
 export function useLogPrefs() {
-  const [wrapValue, setWrapValue] = usePreference(WRAP_KEY, WRAP_VALUES, 'off');
+  const [wrapValue, setWrapValue] = usePreference(WRAP_KEY, ON_OFF, 'off');
+  const [colorsValue, setColorsValue] = usePreference(COLORS_KEY, ON_OFF, 'on');
   const [timeMode, setTimeMode] = usePreference<TimeMode>(TIME_KEY, TIME_MODES, 'zone');
   const setWrap = useCallback((next: boolean) => setWrapValue(next ? 'on' : 'off'), [setWrapValue]);
+  const setColors = useCallback(
+    (next: boolean) => setColorsValue(next ? 'on' : 'off'),
+    [setColorsValue],
+  );
   const cycleTimeMode = useCallback(
     () =>
       setTimeMode((current) => TIME_MODES[(TIME_MODES.indexOf(current) + 1) % TIME_MODES.length]!),
     [setTimeMode],
   );
-  return { wrap: wrapValue === 'on', setWrap, timeMode, setTimeMode, cycleTimeMode };
+  return {
+    wrap: wrapValue === 'on',
+    setWrap,
+    colors: colorsValue === 'on',
+    setColors,
+    timeMode,
+    setTimeMode,
+    cycleTimeMode,
+  };
 }

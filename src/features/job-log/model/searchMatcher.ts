@@ -9,12 +9,18 @@ export interface SearchSpec {
   regex: boolean;
 }
 
+/** `[start, end)` in UTF-16 offsets of a text. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
 export interface Matcher {
   /** Stands for the search: two matchers with one key match the same lines. */
   readonly key: string;
   test(text: string): boolean;
-  /** The matches in `text` as [start, end) pairs, in order, none empty. */
-  ranges(text: string): number[];
+  /** The matches in `text`, in order, none empty. */
+  ranges(text: string): TextRange[];
 }
 
 export type CompiledSearch =
@@ -37,8 +43,8 @@ function reason(error: unknown): string {
   return message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
 }
 
-function rangesOf(pattern: RegExp, text: string): number[] {
-  const out: number[] = [];
+function rangesOf(pattern: RegExp, text: string): TextRange[] {
+  const out: TextRange[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const start = match.index;
@@ -48,8 +54,8 @@ function rangesOf(pattern: RegExp, text: string): number[] {
       pattern.lastIndex = end + 1;
       continue;
     }
-    out.push(start, end);
-    if (out.length >= MAX_MARKS * 2) break;
+    out.push({ start, end });
+    if (out.length >= MAX_MARKS) break;
   }
   return out;
 }
