@@ -1,4 +1,4 @@
-import { ActionIcon, Checkbox, Group, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Checkbox, Group, Text, TextInput } from '@mantine/core';
 import {
   IconChevronDown,
   IconChevronUp,
@@ -40,17 +40,16 @@ function ModeToggle(props: {
 }) {
   const { label, on, onChange, children } = props;
   return (
-    <Tooltip label={label} openDelay={400}>
-      <ActionIcon
-        variant={on ? 'filled' : 'default'}
-        size="md"
-        aria-label={label}
-        aria-pressed={on}
-        onClick={() => onChange(!on)}
-      >
-        {children}
-      </ActionIcon>
-    </Tooltip>
+    <ActionIcon
+      variant={on ? 'filled' : 'default'}
+      size="md"
+      aria-label={label}
+      title={label}
+      aria-pressed={on}
+      onClick={() => onChange(!on)}
+    >
+      {children}
+    </ActionIcon>
   );
 }
 
