@@ -6,6 +6,7 @@ import { goals } from './reportGoals.ts';
 import { med, n } from './reportNumbers.ts';
 import type { BenchResults, FollowEntry, LoadEntry, RouteLoadEntry } from './results.ts';
 import type { PeerResult } from './scenarios/peers.ts';
+import { SEARCH_HEADER, searchRows } from './scenarios/search.ts';
 
 function peerRow(p: PeerResult): string[] {
   if (p.failed) return [p.kind, n(p.lines), p.failed, '', '', '', '', '', ''];
@@ -291,6 +292,20 @@ export function report(r: BenchResults): string {
       '',
       `Sectioned append cost at ${n(r.followSections.at(-1)?.lines ?? 0)} lines / at 10,000: ` +
         `${times(r.appendCostRatioSections)}.`,
+      '',
+    );
+  }
+  if (r.search) {
+    out.push(
+      '### 11. A search typed over the largest log',
+      '',
+      'A key every 30 ms into the search field (the URL takes the search 200 ms after the last ' +
+        'key); times from the last key to the first frame whose count shows a match, and to the ' +
+        'first frame whose count says every line held was searched.',
+      '',
+      table(SEARCH_HEADER, searchRows(r.search)),
+      '',
+      `Longest task's events: ${r.search.parts.map((p) => `${p.name} ${ms(p.ms, 1)}`).join(', ') || '-'}.`,
       '',
     );
   }

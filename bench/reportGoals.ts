@@ -8,6 +8,7 @@ import { med, n } from './reportNumbers.ts';
 import type { BenchResults, LoadEntry, LogGatewayResults, RouteLoadEntry } from './results.ts';
 import { DEFAULT_LOG_CACHE } from '../server/gateway/logCache/jobLog.ts';
 import { POLL_INTERVAL_MS } from '../src/features/job-log/tail/tailPolicy.ts';
+import { searchGoals } from './scenarios/search.ts';
 
 export interface Goal {
   goal: string;
@@ -216,5 +217,6 @@ export function goals(r: BenchResults): Goal[] {
     },
     routeLoadGoal(r.routeLoad, r.load),
     ...gatewayGoals(r.logGateway),
+    ...searchGoals(r.search ?? null),
   ];
 }

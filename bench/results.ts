@@ -11,6 +11,7 @@ import type { NetworkResult } from './scenarios/network.ts';
 import type { PeerResult } from './scenarios/peers.ts';
 import type { RouteLoadRun } from './scenarios/routeLoad.ts';
 import type { StreamingResult } from './scenarios/streaming.ts';
+import type { SearchResult } from './scenarios/search.ts';
 
 export interface LoadEntry {
   /**
@@ -79,6 +80,8 @@ export interface BenchResults {
   appendCostRatioWrap: number;
   /** Scenario 2 on logs across 50 steps, in step sections, with folds. */
   followSections: FollowEntry[];
+  /** Scenario 11: a search typed over the largest log; absent in runs before it existed. */
+  search?: SearchResult | null;
   appendCostRatioSections: number;
   streaming: StreamingResult | null;
   network: NetworkResult | null;

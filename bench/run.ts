@@ -26,6 +26,7 @@ import { coldRead, followers, upstreamAnswer, type ColdRead } from './scenarios/
 import { followBytes, network } from './scenarios/network.ts';
 import { PEER_KINDS, peerRun } from './scenarios/peers.ts';
 import { logRouteOnce, listRouteOnce, type RouteLoadRun } from './scenarios/routeLoad.ts';
+import { searchTyped } from './scenarios/search.ts';
 import { streaming } from './scenarios/streaming.ts';
 import type { BenchJob, Ctx, Target } from './scenarios/types.ts';
 
@@ -35,7 +36,7 @@ const quick = process.argv.includes('--quick');
  * The scenarios by name, as `--only=` takes them: load (1), follow (2, 3), streaming (4),
  * network (5), index (6 and 8: the list, its bytes, the job index), peers (7), gateway (9),
  * routes (10), wrap (2 again with wrapping on), sections (2 again on a log across 50 steps, and
- * folding a step's section).
+ * folding a step's section), search (11: a search typed over the largest log).
  */
 const SCENARIOS = [
   'load',
@@ -48,6 +49,7 @@ const SCENARIOS = [
   'routes',
   'wrap',
   'sections',
+  'search',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
@@ -80,6 +82,7 @@ const PLAN = quick
       gatewayRuns: 1,
       followersSec: 20,
       routeRuns: 3,
+      searchReps: 2,
     }
   : {
       sizes: [10_000, 100_000, 1_000_000],
@@ -96,6 +99,7 @@ const PLAN = quick
       gatewayRuns: 3,
       followersSec: 60,
       routeRuns: 7,
+      searchReps: 5,
     };
 /** The log route is timed on the smallest log of scenario 1, so its figures compare. */
 const ROUTE_LOG_LINES = 10_000;
@@ -347,6 +351,7 @@ async function main() {
     appendCostRatioWrap: NaN,
     followSections: [],
     appendCostRatioSections: NaN,
+    search: null,
     streaming: null,
     network: null,
     list: [],
@@ -373,7 +378,7 @@ async function main() {
     const unpaged = oneAnswer
       ? await serve('one response', { LOG_CACHE: 'off', ...BIG_ANSWERS })
       : null;
-    const bigLogs = wanted('load') || wanted('follow') || wanted('wrap');
+    const bigLogs = wanted('load') || wanted('follow') || wanted('wrap') || wanted('search');
     const pagedJobs = await makeJobs(paged, bigLogs ? PLAN.sizes : [ROUTE_LOG_LINES]);
     const unpagedJobs = unpaged ? await makeJobs(unpaged, PLAN.unpagedSizes) : [];
 
@@ -446,6 +451,15 @@ async function main() {
     const sectionsLarge = results.followSections.at(-1);
     if (sectionsSmall && sectionsLarge && sectionsLarge !== sectionsSmall) {
       results.appendCostRatioSections = sectionsLarge.work.median / sectionsSmall.work.median;
+    }
+
+    // 11. A search typed over the largest log.
+    const searchJob = wanted('search') ? pagedJobs.at(-1) : undefined;
+    if (searchJob) {
+      log(`search typed over ${n(searchJob.held ?? searchJob.lines)} lines`);
+      results.search = await attempt(errors, 'search', () =>
+        searchTyped(ctx, paged, searchJob, PLAN.searchReps),
+      );
     }
 
     // 4 and 5. Streaming and the network.

@@ -65,7 +65,7 @@ export interface FollowResult {
   heapHeldMb: number;
 }
 
-async function traced<T>(ctx: Ctx, page: Page, work: () => Promise<T>) {
+export async function traced<T>(ctx: Ctx, page: Page, work: () => Promise<T>) {
   await ctx.browser.startTracing(page, { categories: TRACE_CATEGORIES });
   try {
     const value = await work();
@@ -172,14 +172,18 @@ export async function followAndAppend(
   }
 }
 
-interface Acted {
+export interface Acted {
   longest: number;
   hot: Hot[];
   parts: { name: string; ms: number }[];
 }
 
 /** The longest main-thread task from a mark set before `act` to two frames after it. */
-async function longestTaskOf(ctx: Ctx, page: Page, act: () => Promise<void>): Promise<Acted> {
+export async function longestTaskOf(
+  ctx: Ctx,
+  page: Page,
+  act: () => Promise<void>,
+): Promise<Acted> {
   const { events } = await traced(ctx, page, async () => {
     // Starting the trace's CPU profiler walks the page's heap on its main thread (one task of
     // 60-200 ms at these sizes, all of it V8.InvokeApiInterruptCallbacks): let it pass first.
