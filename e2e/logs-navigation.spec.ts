@@ -1,6 +1,12 @@
 /** Finding lines in the log panel: level filters, search, error navigation, permalinks, keys. */
 import { expect, test } from './fixtures';
-import { levelChip as chip, openLog, logRows as rows, shownIds } from './helpers/logPanel';
+import {
+  levelChip as chip,
+  openLog,
+  logRows as rows,
+  serverLogs,
+  shownIds,
+} from './helpers/logPanel';
 import { logPanel as panel, logStatus as status } from './helpers/logs';
 
 test.describe('live log panel', () => {
@@ -101,6 +107,61 @@ test.describe('live log panel', () => {
     await regex.click();
     await expect(count).toHaveText('0 of 0');
     await expect(panel(page).getByText(/Invalid pattern/)).toHaveCount(0);
+  });
+
+  test('context lines around a level filter: gaps that open, permalinks, "Show context"', async ({
+    page,
+    demo,
+    request,
+  }) => {
+    const job = await demo.createJob({ title: 'Log: context', logRate: 0, running: false });
+    // 30 lines; ERRORs at positions 10 and 25.
+    const entries = Array.from({ length: 30 }, (_, i) => ({
+      level: i === 10 || i === 25 ? 'ERROR' : 'INFO',
+      message: i === 9 ? 'disk almost full' : `step ${i}`,
+    }));
+    await demo.appendLogs(job.jobId, { entries });
+    const ids = (await serverLogs(request, job.jobId)).map((line) => line.id);
+    await openLog(page, job.jobId, '&level=ERROR');
+    await expect(rows(page)).toHaveCount(2);
+    const gaps = panel(page).locator('[data-gap]');
+    await expect(gaps).toHaveCount(0);
+
+    const contextLines = panel(page).getByRole('combobox', { name: 'Context lines' });
+    await contextLines.selectOption('2');
+    // Positions 8-12 and 23-27 show; 0-7, 13-22 and 28-29 are hidden.
+    await expect(rows(page)).toHaveCount(10);
+    await expect(gaps).toHaveText([/^8 hidden lines/, /^10 hidden lines/, /^2 hidden lines/]);
+    await expect(panel(page).getByText('disk almost full')).toBeVisible();
+
+    await gaps.nth(1).getByRole('button', { name: 'Show all 10 hidden lines' }).click();
+    await expect(rows(page)).toHaveCount(20);
+    await expect(gaps).toHaveCount(2);
+
+    // A context line takes a permalink like any other; the link opens it with the filter on.
+    const contextId = ids[17]!;
+    await panel(page)
+      .getByRole('link', { name: `Line ${contextId}`, exact: true })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`#L${contextId}$`));
+    await page.reload();
+    await expect(contextLines).toHaveValue('2');
+    const linked = panel(page).locator(`[data-log-id="${contextId}"]`);
+    await expect(linked).toBeInViewport();
+    await expect(linked).toHaveClass(/selected/);
+
+    // "Show context" opens 50 lines each side of the selected line: here the whole log.
+    await contextLines.selectOption('0');
+    await expect(rows(page)).toHaveCount(2);
+    await panel(page)
+      .getByRole('link', { name: `Line ${ids[25]}`, exact: true })
+      .click();
+    await panel(page).getByRole('button', { name: 'Show context' }).click();
+    await expect(gaps).toHaveCount(0);
+    await expect(panel(page).locator(`[data-log-id="${ids[25]}"]`)).toBeInViewport();
+    await expect(panel(page).getByText('step 29', { exact: true })).toBeVisible();
+    await page.keyboard.press('g');
+    await expect(panel(page).getByText('step 0', { exact: true })).toBeVisible();
   });
 
   test('a #L<id> link highlights its line once it arrives; clicks set permalinks', async ({

@@ -2,3 +2,4 @@
 export { JobLogPanel } from './components/JobLogPanel';
 export { logTailOptions } from './tail/logTailQuery';
 export { useStepErrorCounts, type StepErrorCounts } from './hooks/useStepErrorCounts';
+export { fetchLogPage } from './api/fetchLogPage';

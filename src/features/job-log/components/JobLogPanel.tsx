@@ -28,6 +28,8 @@ import { useFollowState } from '../viewport/useFollowState';
 import { useLogExport } from '../hooks/useLogExport';
 import { useLogIndexes } from '../store/useLogIndexes';
 import { useSections } from '../store/useSections';
+import { useContextLines } from '../store/useContextLines';
+import { ContextControls } from './ContextControls';
 import { useLogUrlState } from '../hooks/useLogUrlState';
 import { usePanelHeight } from '../viewport/usePanelHeight';
 import { useStableCallback } from '../hooks/useStableCallback';
@@ -91,9 +93,10 @@ export function JobLogPanel(props: JobLogPanelProps) {
   );
   const indexes = useLogIndexes(store, version, url.level, search.matcher, url.only, stepFilter);
   const { matches, errors, stepLines } = indexes;
-  // Step sections on the unfiltered log.
+  // Context around a filter's lines; step sections on the unfiltered log.
+  const context = useContextLines(store, version, indexes.kept, prefs.contextLines);
   const sections = useSections(store, version, steps, indexes.view.source === store);
-  const view = sections.view ?? indexes.view;
+  const view = context.view ?? sections.view ?? indexes.view;
 
   const { follow, setFollow, newLines } = useFollowState({
     store,
@@ -168,6 +171,12 @@ export function JobLogPanel(props: JobLogPanelProps) {
   );
 
   const formatTime = useTimeFormatter(prefs.timeMode);
+  const canOpenAround = indexes.kept !== null && selectionPosition >= 0;
+  const openAround = useStableCallback(() => {
+    if (!canOpenAround) return;
+    setFollow(false);
+    listRef.current?.openContext(selectionPosition);
+  });
 
   const focusSearch = () => searchRef.current?.focus();
   const toTop = () => {
@@ -184,6 +193,7 @@ export function JobLogPanel(props: JobLogPanelProps) {
     ['g', toTop],
     ['shift+G', () => setFollow(true)],
     ['e', () => nav.moveError(1)],
+    ['c', openAround],
   ]);
 
   const { gateway } = tail.tail;
@@ -250,6 +260,13 @@ export function JobLogPanel(props: JobLogPanelProps) {
             inputRef={searchRef}
           />
           <LevelChips levels={url.level} store={store} onToggle={onToggleLevel} />
+          <ContextControls
+            value={prefs.contextLines}
+            onChange={prefs.setContext}
+            filtered={indexes.kept !== null}
+            canOpenAround={canOpenAround}
+            onOpenAround={openAround}
+          />
         </div>
       </div>
       {url.step ? (
@@ -281,6 +298,7 @@ export function JobLogPanel(props: JobLogPanelProps) {
           emptyText={emptyText}
           inStep={stepTest}
           sections={sections}
+          context={context}
         />
         {newLines > 0 ? (
           <Button

@@ -19,6 +19,8 @@ import type { Matcher } from '../model/searchMatcher';
 import classes from './JobLogPanel.module.css';
 import { LogRow } from './LogRow';
 import { SectionHeader } from './SectionHeader';
+import { ContextGap } from './ContextGap';
+import type { ContextLines } from '../store/useContextLines';
 import { sectionText } from '../model/sectionText';
 import type { Sections } from '../store/useSections';
 import type { LogView } from '../model/logView';
@@ -30,10 +32,12 @@ import { windowRows } from '../viewport/windowing';
 
 export interface LogListHandle {
   /**
-   * Centres a store position's line in the view (its section unfolded first; the scroll then
-   * waits for the rows to render).
+   * Centres a store position's line in the view (its section unfolded, or its context opened
+   * when a filter hides it, first; the scroll then waits for the rows to render).
    */
   scrollToPosition: (position: number) => void;
+  /** Opens the context around a store position's line, then centres it. */
+  openContext: (position: number) => void;
   scrollToBottom: () => void;
   scrollToTop: () => void;
   focus: () => void;
@@ -61,12 +65,15 @@ export interface LogListProps {
   inStep: ((line: LogLine) => boolean) | null;
   /** The step sections, whose headers the view's rows may show. */
   sections: Sections;
+  /** Context around a filter's lines, whose gap rows the view's rows may show. */
+  context: ContextLines;
 }
 
 /** Re-renders only when its own props change: not for the toolbar's or status line's updates. */
 export const LogList = memo(function LogList(props: LogListProps) {
   const { store, view, follow, onFollowChange, formatTime, matcher, selection } = props;
   const { currentMatch, onIdClick, handleRef, emptyText, inStep, sections, colors } = props;
+  const { context } = props;
   const ref = useRef<HTMLDivElement>(null);
   /** The store position of the row where the last pointer press began (a text selection's). */
   const anchorPosition = useRef<number | null>(null);
@@ -101,10 +108,15 @@ export const LogList = memo(function LogList(props: LogListProps) {
     handleRef,
     () => ({
       scrollToPosition(position) {
-        if (sections.reveal(position)) {
+        if (sections.reveal(position) || context.reveal(position)) {
           pending.current = position;
           scrollLater();
         } else centre(position);
+      },
+      openContext(position) {
+        context.openAround(position);
+        pending.current = position;
+        scrollLater();
       },
       scrollToBottom,
       scrollToTop() {
@@ -115,7 +127,7 @@ export const LogList = memo(function LogList(props: LogListProps) {
       },
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `centre` reads `view` and `layout`
-    [view, layout, sections, scrollToBottom],
+    [view, layout, sections, context, scrollToBottom],
   );
 
   function onCopy(event: ClipboardEvent<HTMLDivElement>) {
@@ -169,6 +181,20 @@ export const LogList = memo(function LogList(props: LogListProps) {
                 noStep={span === null}
                 folded={sections.rows.isFolded(k)}
                 onToggle={sections.toggle}
+                top={top}
+                row={row}
+              />
+            );
+          }
+          const gap = view.gapAt(row);
+          if (gap >= 0 && context.rows) {
+            const hidden = context.rows.gap(gap);
+            return (
+              <ContextGap
+                key={`g${store.at(hidden.start).id}`}
+                gap={gap}
+                hidden={hidden.end - hidden.start}
+                onOpen={context.openGap}
                 top={top}
                 row={row}
               />

@@ -1,4 +1,7 @@
-/** The panel's remembered preferences: wrap, ANSI colours and how times show. */
+/**
+ * The panel's remembered preferences: wrap, ANSI colours, how times show and how many lines of
+ * context show around a filter's lines.
+ */
 import { useCallback } from 'react';
 import { usePreference } from '../../../ui/usePreference';
 
@@ -18,10 +21,15 @@ const WRAP_KEY = 'jobscope.log.wrap';
 const TIME_KEY = 'jobscope.log.time';
 const COLORS_KEY = 'jobscope.log.colors';
 const ON_OFF = ['on', 'off'] as const;
+const CONTEXT_KEY = 'jobscope.log.context';
+/** Lines of context shown before and after each line a filter keeps. */
+export const CONTEXT_CHOICES = ['0', '2', '5', '10', '50'] as const;
+export type ContextChoice = (typeof CONTEXT_CHOICES)[number];
 
 export function useLogPrefs() {
   const [wrapValue, setWrapValue] = usePreference(WRAP_KEY, ON_OFF, 'off');
   const [colorsValue, setColorsValue] = usePreference(COLORS_KEY, ON_OFF, 'on');
+  const [context, setContext] = usePreference<ContextChoice>(CONTEXT_KEY, CONTEXT_CHOICES, '0');
   const [timeMode, setTimeMode] = usePreference<TimeMode>(TIME_KEY, TIME_MODES, 'zone');
   const setWrap = useCallback((next: boolean) => setWrapValue(next ? 'on' : 'off'), [setWrapValue]);
   const setColors = useCallback(
@@ -41,5 +49,7 @@ export function useLogPrefs() {
     timeMode,
     setTimeMode,
     cycleTimeMode,
+    contextLines: Number(context),
+    setContext,
   };
 }

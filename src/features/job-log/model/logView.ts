@@ -1,8 +1,10 @@
 /**
- * Which rows the panel shows, in order: every line, those a filter kept, or every line in step
- * sections (a header row per section, folded sections showing only their header).
+ * Which rows the panel shows, in order: every line, those a filter kept (with context lines
+ * around them and a gap row per run of hidden lines), or every line in step sections (a header
+ * row per section, folded sections showing only their header).
  */
 import type { LogStore } from '../store/LogStore';
+import type { ContextRows } from '../store/contextRows';
 import type { LineIndex } from '../store/lineIndex';
 import type { SectionIndex } from '../store/sectionIndex';
 import type { SectionRows } from '../store/sectionRows';
@@ -22,6 +24,8 @@ export interface LogView {
   shows: (position: number) => boolean;
   /** The section whose header a row is; -1 for a line's row. */
   headerAt: (row: number) => number;
+  /** The run of hidden lines a gap row stands for (ContextRows.gap); -1 for any other row. */
+  gapAt: (row: number) => number;
   /** Lines in the view at store positions from `position` on (folded ones too). */
   linesFrom: (position: number) => number;
   /** Changes when rows already laid out move while the store does not (a fold). */
@@ -41,6 +45,7 @@ export function allLines(store: LogStore): LogView {
     rowAtOrAfter: (position) => Math.min(position, store.size),
     shows: (position) => position >= 0 && position < store.size,
     headerAt: () => -1,
+    gapAt: () => -1,
     linesFrom: (position) => Math.max(0, store.size - position),
     moves: 0,
     forEachRow: (visit) => {
@@ -57,6 +62,7 @@ export function filteredLines(index: LineIndex): LogView {
     rowAtOrAfter: (position) => index.lowerBound(position),
     shows: (position) => index.positions[index.lowerBound(position)] === position,
     headerAt: () => -1,
+    gapAt: () => -1,
     linesFrom: (position) => index.size - index.lowerBound(position),
     moves: 0,
     forEachRow: (visit) => {
@@ -88,6 +94,7 @@ export function sectionedLines(
       const at = rows.rowAt(row);
       return at.kind === 'header' ? at.section : -1;
     },
+    gapAt: () => -1,
     linesFrom: (position) => Math.max(0, store.size - position),
     moves: rows.moves,
     forEachRow: (visit) => {
@@ -99,5 +106,21 @@ export function sectionedLines(
         for (let position = section.start; position < end; position++) visit(row++, position);
       });
     },
+  };
+}
+
+/** A filter's lines with context around them; `rows` is up to date with the store. */
+export function contextLines(rows: ContextRows): LogView {
+  return {
+    source: rows,
+    count: rows.count,
+    positionAt: (row) => rows.positionAt(row),
+    rowAtOrAfter: (position) => rows.rowAtOrAfter(position),
+    shows: (position) => rows.shows(position),
+    headerAt: () => -1,
+    gapAt: (row) => rows.gapAt(row),
+    linesFrom: (position) => rows.linesFrom(position),
+    moves: rows.moves,
+    forEachRow: (visit) => rows.forEachRow(visit),
   };
 }

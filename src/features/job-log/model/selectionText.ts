@@ -30,7 +30,7 @@ export function selectedText(
   const to = view.rowAtOrAfter(Math.max(a, b));
   const out: string[] = [];
   for (let row = from; row <= to && row < view.count; row++) {
-    if (view.headerAt(row) >= 0) continue;
+    if (view.headerAt(row) >= 0 || view.gapAt(row) >= 0) continue;
     out.push(formatLogLine(store.at(view.positionAt(row))));
   }
   return out.join('\n');

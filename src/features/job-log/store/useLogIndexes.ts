@@ -17,6 +17,8 @@ export interface LogIndexes {
   view: LogView;
   /** The search's matches; while `matches.complete` is false, so far. */
   matches: LineIndex | null;
+  /** The lines a filter keeps (the view's source), or null when every line shows. */
+  kept: LineIndex | null;
   errors: LineIndex;
   /** The chosen step's lines (by time), or null when no step is chosen. */
   stepLines: LineIndex | null;
@@ -68,11 +70,9 @@ export function useLogIndexes(
     matches?.update(SLICE_MS);
     errors.update();
     stepLines?.update();
-    let view: LogView;
-    if (only && matches) view = filteredLines(matches);
-    else if (levelIndex) view = filteredLines(levelIndex);
-    else view = allLines(store);
-    return { view, matches, errors, stepLines };
+    const kept = only && matches ? matches : levelIndex;
+    const view: LogView = kept ? filteredLines(kept) : allLines(store);
+    return { view, matches, kept, errors, stepLines };
     // `version` stands for the store's content, which the indexes read.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, version, scanned, levelIndex, matches, errors, stepLines, only]);

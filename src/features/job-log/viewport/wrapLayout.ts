@@ -115,7 +115,7 @@ export class WrapLayout implements RowLayout {
    */
   measure(row: number, id: number, height: number): boolean {
     if (row >= this.count || !this.view || !this.store) return false;
-    if (this.view.headerAt(row) >= 0) return false;
+    if (this.view.headerAt(row) >= 0 || this.view.gapAt(row) >= 0) return false;
     if (this.store.at(this.view.positionAt(row)).id !== id) return false;
     const delta = height - this.heights[row]!;
     if (Math.abs(delta) < 0.5) return false;
@@ -127,8 +127,8 @@ export class WrapLayout implements RowLayout {
   }
 
   private lineHeight(row: number): number {
-    // A section's header is one line high, whatever its width.
-    if (this.view!.headerAt(row) >= 0) return ROW_HEIGHT;
+    // A section's header and a gap are one line high, whatever the width.
+    if (this.view!.headerAt(row) >= 0 || this.view!.gapAt(row) >= 0) return ROW_HEIGHT;
     return this.heightAt(this.view!.positionAt(row));
   }
 

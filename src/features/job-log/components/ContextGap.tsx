@@ -1,0 +1,63 @@
+import { memo } from 'react';
+import { formatCount } from '../model/formatCount';
+import { CONTEXT_STEP } from '../store/contextRows';
+import type { GapPart } from '../store/useContextLines';
+import classes from './JobLogPanel.module.css';
+
+export interface ContextGapProps {
+  /** Which run of hidden lines (ContextRows.gap). */
+  gap: number;
+  hidden: number;
+  onOpen: (gap: number, part: GapPart) => void;
+  top: number;
+  row: number;
+}
+
+/**
+ * A run of lines the filter hides, between the lines it keeps and their context: one row saying
+ * how many, with buttons that open them (all, or CONTEXT_STEP at either end of a long run).
+ */
+export const ContextGap = memo(function ContextGap(props: ContextGapProps) {
+  const { gap, hidden, onOpen, top, row } = props;
+  const lines = `${formatCount(hidden)} hidden ${hidden === 1 ? 'line' : 'lines'}`;
+  return (
+    <div
+      className={classes.gap}
+      style={{ transform: `translateY(${top}px)` }}
+      data-index={row}
+      data-gap={gap}
+    >
+      <span className={classes.gapInner}>
+        <span className={classes.gapText}>{lines}</span>
+        {hidden > CONTEXT_STEP * 2 ? (
+          <>
+            <button
+              type="button"
+              className={classes.gapButton}
+              aria-label={`Show the first ${CONTEXT_STEP} of ${lines}`}
+              onClick={() => onOpen(gap, 'start')}
+            >
+              First {CONTEXT_STEP}
+            </button>
+            <button
+              type="button"
+              className={classes.gapButton}
+              aria-label={`Show the last ${CONTEXT_STEP} of ${lines}`}
+              onClick={() => onOpen(gap, 'end')}
+            >
+              Last {CONTEXT_STEP}
+            </button>
+          </>
+        ) : null}
+        <button
+          type="button"
+          className={classes.gapButton}
+          aria-label={hidden === 1 ? 'Show the hidden line' : `Show all ${lines}`}
+          onClick={() => onOpen(gap, 'all')}
+        >
+          {hidden === 1 ? 'Show' : 'Show all'}
+        </button>
+      </span>
+    </div>
+  );
+});
