@@ -116,7 +116,11 @@ test.describe('hostile and odd data', () => {
     // A line rewritten by carriage returns shows its last state; markup in a colour stays text.
     await expect(logPanel(page).getByText('Fetching 100% done', { exact: true })).toBeVisible();
     await expect(logPanel(page).getByText(/Fetching 10%/)).toHaveCount(0);
-    await expect(logPanel(page).getByText(/^<img src=x onerror=/).first()).toBeVisible();
+    await expect(
+      logPanel(page)
+        .getByText(/^<img src=x onerror=/)
+        .first(),
+    ).toBeVisible();
     await expectInert(page, 'the log');
   });
 
