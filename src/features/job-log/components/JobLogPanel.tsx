@@ -1,14 +1,5 @@
 import { Button, Text } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import {
-  useCallback,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type MouseEvent,
-} from 'react';
+import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useLogTail } from '../tail/logTailQuery';
 import classes from './JobLogPanel.module.css';
 import { LevelChips } from './LevelChips';
@@ -16,13 +7,12 @@ import { LogControls } from './LogControls';
 import { LogList, type LogListHandle } from './LogList';
 import { LogSearch } from './LogSearch';
 import { LogStatusLine } from './LogStatusLine';
-import type { LogLevel } from '../model/logLine';
 import { StepScope } from './StepScope';
 import type { StepSpan } from '../../../lib/stepSpans';
 import { useChosenStep, useOpenAtStep } from '../hooks/useStepView';
 import { useTimeZone } from '../../../ui/timeZone';
 import { useLogPrefs } from '../model/logPrefs';
-import { formatLineHash, parseLineHash } from '../model/permalink';
+import { parseLineHash } from '../model/permalink';
 import { useLineNavigation } from '../viewport/useLineNavigation';
 import { useFollowState } from '../viewport/useFollowState';
 import { useLogExport } from '../hooks/useLogExport';
@@ -37,7 +27,8 @@ import { useTimeFormatter } from '../hooks/useTimeFormatter';
 import { useShortcuts } from '../../../ui/useShortcuts';
 import { formatCount } from '../model/formatCount';
 import { missingLogText } from '../model/gatewayText';
-import { compileSearch } from '../model/searchMatcher';
+import { useLogFilters } from '../hooks/useLogFilters';
+import { usePermalink } from '../hooks/usePermalink';
 
 export interface JobLogPanelProps {
   jobId: string;
@@ -64,32 +55,18 @@ export function JobLogPanel(props: JobLogPanelProps) {
   const url = useLogUrlState();
   const selection = useMemo(() => parseLineHash(url.hash), [url.hash]);
   const live = !tail.tail.done && !jobTerminal;
-  const [searchText, setSearchText] = useState(url.q);
   const listRef = useRef<LogListHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const panelRef = useRef<HTMLElement>(null);
   const height = usePanelHeight(panelRef);
 
-  // The URL keeps the search a moment after typing stops, so a million lines are not rescanned
-  // per keystroke.
-  const { update } = url;
-  const commitSearch = useDebouncedCallback((text: string) => update({ q: text }), 200);
-  const onSearchChange = useCallback(
-    (text: string) => {
-      setSearchText(text);
-      commitSearch(text);
-    },
-    [commitSearch],
-  );
+  const filters = useLogFilters(url);
+  const { search } = filters;
 
   const { timeZone } = useTimeZone();
   const { chosenStep, stepTest, stepFilter, onStepOnlyChange, clearStep } = useChosenStep(
     steps,
     url,
-  );
-  const search = useMemo(
-    () => compileSearch({ text: url.q, caseSensitive: url.case, regex: url.regex }),
-    [url.q, url.case, url.regex],
   );
   const indexes = useLogIndexes(store, version, url.level, search.matcher, url.only, stepFilter);
   const { matches, errors, stepLines } = indexes;
@@ -108,14 +85,15 @@ export function JobLogPanel(props: JobLogPanelProps) {
   const nav = useLineNavigation({ store, view, matches, errors, listRef, setFollow });
 
   // A permalink scrolls to its line as soon as that line has arrived.
-  const scrolledHash = useRef<string | null>(null);
-  const selectionPosition = selection ? store.indexOfId(selection.from) : -1;
-  useLayoutEffect(() => {
-    if (!selection || selectionPosition < 0 || scrolledHash.current === url.hash) return;
-    scrolledHash.current = url.hash;
-    setFollow(false);
-    listRef.current?.scrollToPosition(selectionPosition);
-  }, [selection, selectionPosition, url.hash, view, setFollow]);
+  const { selectionPosition, onIdClick } = usePermalink({
+    store,
+    view,
+    hash: url.hash,
+    selection,
+    setLineHash: url.setLineHash,
+    setFollow,
+    listRef,
+  });
 
   useOpenAtStep({
     steps,
@@ -133,22 +111,6 @@ export function JobLogPanel(props: JobLogPanelProps) {
     jump: nav.jump,
   });
 
-  const { setLineHash } = url;
-  const onIdClick = useCallback(
-    (id: number, event: MouseEvent<HTMLAnchorElement>) => {
-      event.preventDefault();
-      const range =
-        event.shiftKey && selection
-          ? { from: Math.min(selection.from, id), to: Math.max(selection.from, id) }
-          : { from: id, to: id };
-      // Already in view: no scroll for this hash.
-      scrolledHash.current = formatLineHash(range);
-      setFollow(false);
-      setLineHash(formatLineHash(range));
-    },
-    [selection, setFollow, setLineHash],
-  );
-
   const exported = useLogExport({ jobId, store, selection, fetchRest: tail.fetchRest });
 
   // Stable handlers: the memoised toolbar pieces re-render only when what they show changes.
@@ -156,19 +118,6 @@ export function JobLogPanel(props: JobLogPanelProps) {
   const onDownloadClick = useStableCallback(() => void exported.download());
   const moveError = useStableCallback(nav.moveError);
   const moveMatch = useStableCallback(nav.moveMatch);
-  const onOnlyChange = useCallback((only: boolean) => update({ only }), [update]);
-  const onCaseChange = useCallback((on: boolean) => update({ case: on }), [update]);
-  const onRegexChange = useCallback((regex: boolean) => update({ regex }), [update]);
-  const onToggleLevel = useCallback(
-    (level: LogLevel, shown: boolean) =>
-      update((current) => {
-        const levels = new Set(current.level);
-        if (shown) levels.add(level);
-        else levels.delete(level);
-        return { level: levels };
-      }),
-    [update],
-  );
 
   const formatTime = useTimeFormatter(prefs.timeMode);
   const canOpenAround = indexes.kept !== null && selectionPosition >= 0;
@@ -242,8 +191,8 @@ export function JobLogPanel(props: JobLogPanelProps) {
         </div>
         <div className={classes.toolbarRow}>
           <LogSearch
-            value={searchText}
-            onChange={onSearchChange}
+            value={filters.searchText}
+            onChange={filters.onSearchChange}
             current={nav.matchCursor === null ? 0 : nav.matchCursor + 1}
             total={matches?.size ?? 0}
             scanned={matches ? matches.scannedLines : null}
@@ -252,14 +201,14 @@ export function JobLogPanel(props: JobLogPanelProps) {
             error={search.error}
             onMove={moveMatch}
             caseSensitive={url.case}
-            onCaseChange={onCaseChange}
+            onCaseChange={filters.onCaseChange}
             regex={url.regex}
-            onRegexChange={onRegexChange}
+            onRegexChange={filters.onRegexChange}
             only={url.only}
-            onOnlyChange={onOnlyChange}
+            onOnlyChange={filters.onOnlyChange}
             inputRef={searchRef}
           />
-          <LevelChips levels={url.level} store={store} onToggle={onToggleLevel} />
+          <LevelChips levels={url.level} store={store} onToggle={filters.onToggleLevel} />
           <ContextControls
             value={prefs.contextLines}
             onChange={prefs.setContext}

@@ -1,0 +1,55 @@
+/**
+ * The panel's filter controls wired to its URL: the search field (its text at once, the URL's
+ * `q` a moment after typing stops), the search's modes and matcher, "Only matching lines" and
+ * the level chips.
+ */
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useCallback, useMemo, useState } from 'react';
+import type { LogLevel } from '../model/logLine';
+import { compileSearch } from '../model/searchMatcher';
+import type { useLogUrlState } from './useLogUrlState';
+
+/** Typing pauses this long before the URL (and so the scan) takes the search. */
+const SEARCH_DEBOUNCE_MS = 200;
+
+export function useLogFilters(url: ReturnType<typeof useLogUrlState>) {
+  const { update } = url;
+  const [searchText, setSearchText] = useState(url.q);
+  const commitSearch = useDebouncedCallback(
+    (text: string) => update({ q: text }),
+    SEARCH_DEBOUNCE_MS,
+  );
+  const onSearchChange = useCallback(
+    (text: string) => {
+      setSearchText(text);
+      commitSearch(text);
+    },
+    [commitSearch],
+  );
+  const search = useMemo(
+    () => compileSearch({ text: url.q, caseSensitive: url.case, regex: url.regex }),
+    [url.q, url.case, url.regex],
+  );
+  const onOnlyChange = useCallback((only: boolean) => update({ only }), [update]);
+  const onCaseChange = useCallback((on: boolean) => update({ case: on }), [update]);
+  const onRegexChange = useCallback((regex: boolean) => update({ regex }), [update]);
+  const onToggleLevel = useCallback(
+    (level: LogLevel, shown: boolean) =>
+      update((current) => {
+        const levels = new Set(current.level);
+        if (shown) levels.add(level);
+        else levels.delete(level);
+        return { level: levels };
+      }),
+    [update],
+  );
+  return {
+    searchText,
+    onSearchChange,
+    search,
+    onOnlyChange,
+    onCaseChange,
+    onRegexChange,
+    onToggleLevel,
+  };
+}
