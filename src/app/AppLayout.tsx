@@ -2,13 +2,20 @@ import { Anchor, AppShell, Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconActivityHeartbeat } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { clearTokens } from '../api/tokens';
 import { OnDemandTokenPrompt, PhoneSettingsMenu } from '../ui/OnDemand';
 import { ColorSchemeControl } from '../ui/ColorSchemeControl';
 import { TimeZoneControl } from '../ui/TimeZoneControl';
 import { paths } from '../config/paths';
+import { jobDetailOptions } from '../features/job-detail';
 import classes from './AppLayout.module.css';
+
+// "Notify me" watches jobs on any page; its code loads beside the page's, not with the shell.
+const JobWatcher = lazy(() =>
+  import('../features/job-watch').then((m) => ({ default: m.JobWatcher })),
+);
 
 export function AppLayout() {
   const queryClient = useQueryClient();
@@ -49,6 +56,9 @@ export function AppLayout() {
         <Outlet />
       </AppShell.Main>
       <OnDemandTokenPrompt />
+      <Suspense fallback={null}>
+        <JobWatcher jobOptions={jobDetailOptions} />
+      </Suspense>
       <ScrollRestoration />
     </AppShell>
   );

@@ -7,6 +7,9 @@ export const paths = {
   /** The job's log, opened at the lines written while one step ran. */
   jobStepLog: (jobId: string, stepId: string) =>
     `/jobs/${encodeURIComponent(jobId)}?tab=log&step=${encodeURIComponent(stepId)}`,
+  /** The job's log, opened at one line (its permalink hash). */
+  jobLogLine: (jobId: string, lineId: number) =>
+    `/jobs/${encodeURIComponent(jobId)}?tab=log#L${lineId}`,
 } as const;
 
 /**

@@ -9,6 +9,7 @@ import { AbortJobButton } from './AbortJobButton';
 import { CopyableId } from './CopyableId';
 import { exclusionReason } from '../model/exclusion';
 import { jobTitle } from '../../../lib/job';
+import { WatchButton } from '../../job-watch';
 
 interface JobHeaderProps {
   job: WorkflowJob;
@@ -55,7 +56,10 @@ export function JobHeader({ job, listHref }: JobHeaderProps) {
             </Badge>
           ) : null}
         </Group>
-        <AbortJobButton job={job} />
+        <Group gap="xs">
+          <WatchButton jobId={job.jobId} name={title} status={m.status} />
+          <AbortJobButton job={job} />
+        </Group>
       </Group>
       <Group gap="lg" style={{ rowGap: 4 }}>
         {m.workflowName || m.workflowId ? (

@@ -11,6 +11,7 @@ import { columnVisibility } from '../model/columns';
 import { jobTitle } from '../../../lib/job';
 import { currentStep, stepLabel } from '../model/rowCells';
 import classes from './JobList.module.css';
+import { WatchIconButton } from '../../job-watch';
 
 interface JobRowProps {
   job: WorkflowJob;
@@ -27,6 +28,7 @@ const none = (
 
 export const JobRow = memo(function JobRow({ job, linkState, flash }: JobRowProps) {
   const { metadata } = job;
+  const title = jobTitle(job);
   const step = currentStep(job);
   const stepText = stepLabel(step);
   const stepCell = stepText ? (
@@ -42,24 +44,29 @@ export const JobRow = memo(function JobRow({ job, linkState, flash }: JobRowProp
   return (
     <Table.Tr className={classes.row} data-flash={flash} data-job-id={job.jobId}>
       <Table.Td className={classes.jobCell}>
-        <Anchor
-          component={Link}
-          to={paths.job(job.jobId)}
-          state={linkState}
-          fw={500}
-          // A runaway title (one 10,000-character word) must not make the row a page tall.
-          lineClamp={2}
-          className={classes.jobLink}
-          data-row-link
-        >
-          {jobTitle(job)}
-        </Anchor>
-        <Text size="xs" c="dimmed" ff="monospace" className={classes.jobId}>
-          {job.jobId}
-        </Text>
-        <Text size="xs" c="dimmed" hiddenFrom="sm" component="div" mt={2}>
-          {stepCell}
-        </Text>
+        <div className={classes.jobCellInner}>
+          <div className={classes.jobText}>
+            <Anchor
+              component={Link}
+              to={paths.job(job.jobId)}
+              state={linkState}
+              fw={500}
+              // A runaway title (one 10,000-character word) must not make the row a page tall.
+              lineClamp={2}
+              className={classes.jobLink}
+              data-row-link
+            >
+              {title}
+            </Anchor>
+            <Text size="xs" c="dimmed" ff="monospace" className={classes.jobId}>
+              {job.jobId}
+            </Text>
+            <Text size="xs" c="dimmed" hiddenFrom="sm" component="div" mt={2}>
+              {stepCell}
+            </Text>
+          </div>
+          <WatchIconButton jobId={job.jobId} name={title} status={metadata.status} />
+        </div>
       </Table.Td>
       <Table.Td visibleFrom={columnVisibility('workflow')}>
         {metadata.workflowName || metadata.workflowId || none}
