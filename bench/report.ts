@@ -174,6 +174,41 @@ function logGatewaySection(r: BenchResults): string[] {
   ];
 }
 
+/** Scenario 2 in another mode: its appends and scrolling, and the ratio of append work. */
+function followModeSection(
+  title: string,
+  label: string,
+  entries: readonly FollowEntry[],
+  ratio: number,
+): string[] {
+  if (entries.length === 0) return [];
+  return [
+    title,
+    '',
+    table(
+      [
+        'lines held',
+        'appends',
+        'tail painted (from resp.)',
+        'main-thread work',
+        'longest task',
+        'janky frames (of 61)',
+      ],
+      entries.map((f) => [
+        n(f.lines),
+        String(f.painted.n),
+        `${ms(f.painted.median)} (${ms(f.painted.min)}-${ms(f.painted.max)})`,
+        `${ms(f.work.median, 1)} (${ms(f.work.min, 1)}-${ms(f.work.max, 1)})`,
+        ms(f.longestTask.max, 1),
+        String(f.result.scroll.janky),
+      ]),
+    ),
+    '',
+    `${label} append cost at ${n(entries.at(-1)?.lines ?? 0)} lines / at 10,000: ${times(ratio)}.`,
+    '',
+  ];
+}
+
 export function report(r: BenchResults): string {
   const out: string[] = [];
   const mark = (holds: boolean | null) => (holds === null ? 'not measured' : holds ? 'yes' : 'NO');
@@ -245,26 +280,17 @@ export function report(r: BenchResults): string {
     `Append cost at ${n(r.follow.at(-1)?.lines ?? 0)} lines / at 10,000: ${times(r.appendCostRatio)}.`,
     '',
   );
-  if (r.followWrap.length > 0) {
-    out.push(
-      '### 2 with wrapping on',
-      '',
-      table(
-        ['lines held', 'appends', 'tail painted (from resp.)', 'main-thread work', 'longest task'],
-        r.followWrap.map((f) => [
-          n(f.lines),
-          String(f.painted.n),
-          `${ms(f.painted.median)} (${ms(f.painted.min)}-${ms(f.painted.max)})`,
-          `${ms(f.work.median, 1)} (${ms(f.work.min, 1)}-${ms(f.work.max, 1)})`,
-          ms(f.longestTask.max, 1),
-        ]),
-      ),
-      '',
-      `Wrapped append cost at ${n(r.followWrap.at(-1)?.lines ?? 0)} lines / at 10,000: ` +
-        `${times(r.appendCostRatioWrap)}.`,
-      '',
-    );
-  }
+  out.push(
+    ...followModeSection('### 2 with wrapping on', 'Wrapped', r.followWrap, r.appendCostRatioWrap),
+  );
+  out.push(
+    ...followModeSection(
+      '### 2 under a level filter (ERROR, WARN) with 5 lines of context',
+      'Filtered',
+      r.followContext ?? [],
+      r.appendCostRatioContext ?? NaN,
+    ),
+  );
   if ((r.followSections?.length ?? 0) > 0) {
     const folds = (f: FollowEntry, key: 'fold' | 'unfold') =>
       summarize((f.result.folds ?? []).map((run) => run[key]));

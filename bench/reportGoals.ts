@@ -122,6 +122,7 @@ export function routeLoadGoal(
 export function goals(r: BenchResults): Goal[] {
   const largest = r.follow.at(-1);
   const sectionsLarge = r.followSections?.at(-1);
+  const contextLarge = r.followContext?.at(-1);
   const foldTimes = (r.followSections ?? []).flatMap((f) =>
     (f.result.folds ?? []).flatMap((run) => [run.fold, run.unfold]),
   );
@@ -172,6 +173,21 @@ export function goals(r: BenchResults): Goal[] {
       goal: 'Step sections: append 1,000 lines, main-thread work < 16 ms',
       measured: `${ms(sectionsLarge?.work.median, 1)} (median)`,
       holds: check(sectionsLarge?.work.median, (v) => v < 16),
+    },
+    {
+      goal: 'Level filter with context: append 1,000 lines, main-thread work < 16 ms',
+      measured: `${ms(contextLarge?.work.median, 1)} (median)${contextLarge ? ` at ${n(contextLarge.lines)} lines` : ''}`,
+      holds: check(contextLarge?.work.median, (v) => v < 16),
+    },
+    {
+      goal: 'Level filter with context: append cost at the largest size <= 1.2 x at 10,000 lines',
+      measured: times(r.appendCostRatioContext),
+      holds: check(r.appendCostRatioContext, (v) => v <= 1.2),
+    },
+    {
+      goal: 'Level filter with context: scrolling top to bottom in 60 frames, 0 janky frames',
+      measured: `${contextLarge?.result.scroll.janky ?? '-'} (worst ${ms(contextLarge?.result.scroll.worst)})`,
+      holds: check(contextLarge?.result.scroll.janky, (v) => v === 0),
     },
     {
       goal: 'Folding or unfolding a step section: no task over 50 ms',

@@ -80,6 +80,9 @@ export interface BenchResults {
   appendCostRatioWrap: number;
   /** Scenario 2 on logs across 50 steps, in step sections, with folds. */
   followSections: FollowEntry[];
+  /** Scenario 2 under a level filter with context lines around the lines it keeps. */
+  followContext?: FollowEntry[];
+  appendCostRatioContext?: number;
   /** Scenario 11: a search typed over the largest log; absent in runs before it existed. */
   search?: SearchResult | null;
   appendCostRatioSections: number;

@@ -36,7 +36,8 @@ const quick = process.argv.includes('--quick');
  * The scenarios by name, as `--only=` takes them: load (1), follow (2, 3), streaming (4),
  * network (5), index (6 and 8: the list, its bytes, the job index), peers (7), gateway (9),
  * routes (10), wrap (2 again with wrapping on), sections (2 again on a log across 50 steps, and
- * folding a step's section), search (11: a search typed over the largest log).
+ * folding a step's section), context (2 again under a level filter with context lines), search
+ * (11: a search typed over the largest log).
  */
 const SCENARIOS = [
   'load',
@@ -49,6 +50,7 @@ const SCENARIOS = [
   'routes',
   'wrap',
   'sections',
+  'context',
   'search',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
@@ -140,6 +142,9 @@ function followEntry(job: BenchJob, result: FollowResult): FollowEntry {
     longestTask: summarize(result.appends.map((a) => a.longestTask)),
   };
 }
+
+/** Scenario 2's level filter with context: WARN and ERROR (one line in seven), 5 lines around. */
+const CONTEXT_MODE = { levels: 'ERROR,WARN', lines: 5 };
 
 /** Steps of the sectioned log's jobs; the job is on the last, the others spread its history. */
 const SECTION_STEPS = 50;
@@ -351,6 +356,8 @@ async function main() {
     appendCostRatioWrap: NaN,
     followSections: [],
     appendCostRatioSections: NaN,
+    followContext: [],
+    appendCostRatioContext: NaN,
     search: null,
     streaming: null,
     network: null,
@@ -378,7 +385,8 @@ async function main() {
     const unpaged = oneAnswer
       ? await serve('one response', { LOG_CACHE: 'off', ...BIG_ANSWERS })
       : null;
-    const bigLogs = wanted('load') || wanted('follow') || wanted('wrap') || wanted('search');
+    const bigLogs =
+      wanted('load') || wanted('follow') || wanted('wrap') || wanted('context') || wanted('search');
     const pagedJobs = await makeJobs(paged, bigLogs ? PLAN.sizes : [ROUTE_LOG_LINES]);
     const unpagedJobs = unpaged ? await makeJobs(unpaged, PLAN.unpagedSizes) : [];
 
@@ -416,41 +424,50 @@ async function main() {
     const largest = results.follow.at(-1);
     if (smallest && largest) results.appendCostRatio = largest.work.median / smallest.work.median;
 
-    // 2 again with wrapping on: the smallest and the largest log.
-    const wrapJobs = [pagedJobs[0], pagedJobs.at(-1)].filter(
+    // 2 again in another mode, on the smallest and the largest log: its rows and the ratio of
+    // their median append work.
+    const followIn = async (
+      label: string,
+      jobs: readonly BenchJob[],
+      options: Parameters<typeof followAndAppend>[4],
+    ) => {
+      const entries: FollowEntry[] = [];
+      for (const job of jobs) {
+        log(`follow ${job.lines} lines, ${label}: ${PLAN.appendReps} appends of 1,000`);
+        const result = await attempt(errors, `follow ${label} ${job.lines}`, () =>
+          followAndAppend(ctx, paged, job, PLAN.appendReps, options),
+        );
+        if (result) entries.push(followEntry(job, result));
+      }
+      const small = entries.find((f) => f.lines === 10_000);
+      const large = entries.at(-1);
+      const ratio = small && large && large !== small ? large.work.median / small.work.median : NaN;
+      return { entries, ratio };
+    };
+    const ends = [pagedJobs[0], pagedJobs.at(-1)].filter(
       (job, i, all): job is BenchJob => job !== undefined && all.indexOf(job) === i,
     );
-    for (const job of wanted('wrap') ? wrapJobs : []) {
-      log(`follow ${job.lines} lines, wrapped: ${PLAN.appendReps} appends of 1,000`);
-      const result = await attempt(errors, `follow wrapped ${job.lines}`, () =>
-        followAndAppend(ctx, paged, job, PLAN.appendReps, { wrap: true }),
+    if (wanted('wrap')) {
+      const wrapped = await followIn('wrapped', ends, { wrap: true });
+      results.followWrap = wrapped.entries;
+      results.appendCostRatioWrap = wrapped.ratio;
+    }
+    // On a log across 50 steps, shown in sections; then folding one.
+    if (wanted('sections')) {
+      const sizes = [PLAN.sizes[0]!, PLAN.sizes.at(-1)!];
+      const jobs = await makeJobs(paged, sizes, { steps: SECTION_STEPS });
+      const sectioned = await followIn(`in ${SECTION_STEPS} step sections`, jobs, { folds: true });
+      results.followSections = sectioned.entries;
+      results.appendCostRatioSections = sectioned.ratio;
+    }
+    if (wanted('context')) {
+      const filtered = await followIn(
+        `level ${CONTEXT_MODE.levels}, ${CONTEXT_MODE.lines} lines of context`,
+        ends,
+        { context: CONTEXT_MODE },
       );
-      if (!result) continue;
-      results.followWrap.push(followEntry(job, result));
-    }
-    const wrapSmall = results.followWrap.find((f) => f.lines === 10_000);
-    const wrapLarge = results.followWrap.at(-1);
-    if (wrapSmall && wrapLarge && wrapLarge !== wrapSmall) {
-      results.appendCostRatioWrap = wrapLarge.work.median / wrapSmall.work.median;
-    }
-
-    // 2 again on a log across 50 steps, shown in sections; then folding one.
-    const sectionSizes = [PLAN.sizes[0]!, PLAN.sizes.at(-1)!];
-    const sectionJobs = wanted('sections')
-      ? await makeJobs(paged, sectionSizes, { steps: SECTION_STEPS })
-      : [];
-    for (const job of sectionJobs) {
-      log(`follow ${job.lines} lines in ${SECTION_STEPS} step sections: appends, then folds`);
-      const result = await attempt(errors, `follow sections ${job.lines}`, () =>
-        followAndAppend(ctx, paged, job, PLAN.appendReps, { folds: true }),
-      );
-      if (!result) continue;
-      results.followSections.push(followEntry(job, result));
-    }
-    const sectionsSmall = results.followSections.find((f) => f.lines === 10_000);
-    const sectionsLarge = results.followSections.at(-1);
-    if (sectionsSmall && sectionsLarge && sectionsLarge !== sectionsSmall) {
-      results.appendCostRatioSections = sectionsLarge.work.median / sectionsSmall.work.median;
+      results.followContext = filtered.entries;
+      results.appendCostRatioContext = filtered.ratio;
     }
 
     // 11. A search typed over the largest log.

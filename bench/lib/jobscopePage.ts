@@ -39,19 +39,37 @@ export async function openLog(
   jobId: string,
   watch: WatchSpec | null,
   /** Keep a copy of each log answer the app receives (`installLogRecorder`). */
-  { recordLogs = false, wrap = false }: { recordLogs?: boolean; wrap?: boolean } = {},
+  {
+    recordLogs = false,
+    wrap = false,
+    query = '',
+    context: contextLines = 0,
+  }: {
+    recordLogs?: boolean;
+    wrap?: boolean;
+    /** More of the log route's query string, e.g. "&level=ERROR,WARN". */
+    query?: string;
+    /** Lines of context around a filter's lines (the panel's remembered preference). */
+    context?: number;
+  } = {},
 ): Promise<OpenedLog> {
   const context = await coldContext(browser);
   const page = await context.newPage();
   // The panel's remembered preference (src/features/job-log/model/logPrefs.ts).
   if (wrap) await page.addInitScript(() => localStorage.setItem('jobscope.log.wrap', 'on'));
+  if (contextLines > 0) {
+    await page.addInitScript(
+      (lines: number) => localStorage.setItem('jobscope.log.context', String(lines)),
+      contextLines,
+    );
+  }
   // A log of 1,000,000 lines in pages of 2,000 is 500 requests: keep every timing entry.
   await page.addInitScript(() => performance.setResourceTimingBufferSize(1_000_000));
   await page.addInitScript(installProbe, watch);
   if (recordLogs) await page.addInitScript(installLogRecorder, jobId);
   const cdp = await openCdp(page);
   await page.mouse.move(0, 0);
-  await page.goto(`${baseUrl}/jobs/${encodeURIComponent(jobId)}?tab=log`);
+  await page.goto(`${baseUrl}/jobs/${encodeURIComponent(jobId)}?tab=log${query}`);
   return { context, page, cdp, close: () => context.close() };
 }
 

@@ -27,6 +27,27 @@ import {
 import type { BenchJob, Ctx, Target } from './types.ts';
 
 export const APPEND_COUNT = 1000;
+
+/** A level filter with context lines around the lines it keeps. */
+export interface ContextMode {
+  /** The `level` parameter, e.g. "ERROR,WARN". */
+  levels: string;
+  lines: number;
+}
+
+/**
+ * 1,000 lines to append under a level filter: the simulator's mix of levels (WARN and ERROR
+ * about one in seven), ending with an ERROR so the new tail is shown and its paint can be timed.
+ */
+function filteredAppend(batch: number): { entries: { level: string; message: string }[] } {
+  const entries = Array.from({ length: APPEND_COUNT }, (_, i) => {
+    const roll = (i * 37 + batch * 11) % 100;
+    const level = roll < 15 ? 'DEBUG' : roll < 86 ? 'INFO' : roll < 96 ? 'WARN' : 'ERROR';
+    return { level, message: `Processed batch ${batch}.${i} (${20 + (roll % 180)} records)` };
+  });
+  entries[entries.length - 1]!.level = 'ERROR';
+  return { entries };
+}
 export const SCROLL_FRAMES = 60;
 
 export interface AppendRun {
@@ -92,18 +113,27 @@ export async function followAndAppend(
   target: Target,
   job: BenchJob,
   reps: number,
-  { wrap = false, folds = false }: { wrap?: boolean; folds?: boolean } = {},
+  {
+    wrap = false,
+    folds = false,
+    context,
+  }: { wrap?: boolean; folds?: boolean; context?: ContextMode } = {},
 ): Promise<FollowResult> {
+  // Under a filter the last line held may be hidden: the open waits for the count alone.
   const opened = await openLog(
     ctx.browser,
     target.url,
     job.jobId,
-    logWatch(job.lastId, job.held ?? job.lines),
-    { wrap },
+    logWatch(context ? null : job.lastId, job.held ?? job.lines),
+    { wrap, query: context ? `&level=${context.levels}` : '', context: context?.lines },
   );
   const { page, cdp } = opened;
   try {
-    await waitForTimes(page, ['tail', 'status'], Math.max(60_000, job.lines / 5));
+    await waitForTimes(
+      page,
+      context ? ['status'] : ['tail', 'status'],
+      Math.max(60_000, job.lines / 5),
+    );
     const heapHeldMb = await heapMb(cdp);
     const appends: AppendRun[] = [];
     let hot: Hot[] = [];
@@ -120,7 +150,10 @@ export async function followAndAppend(
             timeout: 15_000,
           })
           .catch(() => undefined);
-        const added = await target.demo.appendLogs(job.jobId, { count: APPEND_COUNT });
+        const added = await target.demo.appendLogs(
+          job.jobId,
+          context ? filteredAppend(i) : { count: APPEND_COUNT },
+        );
         await page.evaluate((spec) => window.__bench!.watch(spec), logWatch(added.lastId!, null));
         await waitForTimes(page, ['tail'], 20_000);
         lastId = added.lastId!;
