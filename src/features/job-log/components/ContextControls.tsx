@@ -38,7 +38,13 @@ export const ContextControls = memo(function ContextControls(props: ContextContr
         variant="default"
         leftSection={<IconArrowsVertical size={14} />}
         disabled={!filtered || !canOpenAround}
-        title={filtered ? `Show ${CONTEXT_STEP} lines before and after the selected line (c)` : why}
+        title={
+          !filtered
+            ? why
+            : canOpenAround
+              ? `Show ${CONTEXT_STEP} lines before and after the selected line (c)`
+              : 'Select a line (click its number) to show the lines around it'
+        }
         onClick={onOpenAround}
       >
         Show context

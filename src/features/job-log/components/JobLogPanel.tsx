@@ -27,6 +27,7 @@ import { useTimeFormatter } from '../hooks/useTimeFormatter';
 import { useShortcuts } from '../../../ui/useShortcuts';
 import { formatCount } from '../model/formatCount';
 import { missingLogText } from '../model/gatewayText';
+import { backfillDone } from '../tail/backfillPlan';
 import { useLogFilters } from '../hooks/useLogFilters';
 import { usePermalink } from '../hooks/usePermalink';
 
@@ -149,11 +150,13 @@ export function JobLogPanel(props: JobLogPanelProps) {
   const emptyText =
     tail.tail.updatedAt === null
       ? 'Loading log...'
-      : store.size > 0
-        ? 'No lines match the filters.'
-        : gateway?.state === 'missing'
-          ? `${missingLogText(gateway)}.`
-          : 'No log lines yet.';
+      : url.only && matches && !matches.complete && matches.size === 0
+        ? 'Searching...'
+        : store.size > 0
+          ? 'No lines match the filters.'
+          : gateway?.state === 'missing'
+            ? `${missingLogText(gateway)}.`
+            : 'No log lines yet.';
 
   const waitingFor =
     selection && selectionPosition < 0
@@ -198,6 +201,8 @@ export function JobLogPanel(props: JobLogPanelProps) {
             scanned={matches ? matches.scannedLines : null}
             held={store.size}
             complete={matches?.complete ?? false}
+            loading={!tail.tail.caughtUp || !backfillDone(tail.backfill)}
+            searchKey={search.matcher?.key ?? ''}
             error={search.error}
             onMove={moveMatch}
             caseSensitive={url.case}

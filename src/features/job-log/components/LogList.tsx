@@ -5,6 +5,7 @@
  */
 import {
   memo,
+  useCallback,
   useImperativeHandle,
   useLayoutEffect,
   useReducer,
@@ -20,7 +21,7 @@ import classes from './JobLogPanel.module.css';
 import { LogRow } from './LogRow';
 import { SectionHeader } from './SectionHeader';
 import { ContextGap } from './ContextGap';
-import type { ContextLines } from '../store/useContextLines';
+import type { ContextLines, GapPart } from '../store/useContextLines';
 import { sectionText } from '../model/sectionText';
 import type { Sections } from '../store/useSections';
 import type { LogView } from '../model/logView';
@@ -137,6 +138,16 @@ export const LogList = memo(function LogList(props: LogListProps) {
     event.preventDefault();
   }
 
+  // The gap's button goes away as its lines open: focus stays in the list, not on the page.
+  const { openGap } = context;
+  const onOpenGap = useCallback(
+    (gap: number, part: GapPart) => {
+      openGap(gap, part);
+      ref.current?.focus();
+    },
+    [openGap],
+  );
+
   const rows = windowRows(layout, view, scrollTop, height, anchorPosition.current);
 
   return (
@@ -194,7 +205,7 @@ export const LogList = memo(function LogList(props: LogListProps) {
                 key={`g${store.at(hidden.start).id}`}
                 gap={gap}
                 hidden={hidden.end - hidden.start}
-                onOpen={context.openGap}
+                onOpen={onOpenGap}
                 top={top}
                 row={row}
               />

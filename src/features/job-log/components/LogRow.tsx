@@ -34,12 +34,29 @@ const LEVEL_CLASS = {
 const NO_RUNS: readonly StyledRun[] = [];
 
 /**
+ * Style runs by line: a row re-renders (a new search, a selection) without parsing its escapes
+ * again; a rainbow of true colour can take tens of ms to parse.
+ */
+const runsByLine = new WeakMap<LogLine, readonly StyledRun[]>();
+
+function runsOf(line: LogLine): readonly StyledRun[] {
+  // A line with no escape has `text` === `message` (displayText): nothing to parse.
+  if (line.text === line.message) return NO_RUNS;
+  let runs = runsByLine.get(line);
+  if (!runs) {
+    runs = styleMessage(line.message)?.runs ?? NO_RUNS;
+    runsByLine.set(line, runs);
+  }
+  return runs;
+}
+
+/**
  * The line's shown text with its ANSI styles (when `colors`) and the search's marks: text only,
  * never HTML.
  */
 function messageNodes(line: LogLine, matcher: Matcher | null, colors: boolean): ReactNode {
   // `line.text` is already the text a styled message shows (displayText), so marks line up.
-  const runs = colors ? (styleMessage(line.message)?.runs ?? NO_RUNS) : NO_RUNS;
+  const runs = colors ? runsOf(line) : NO_RUNS;
   const marks = matcher ? matcher.ranges(line.text) : undefined;
   return styledNodes(line.text, runs, marks, classes.match);
 }

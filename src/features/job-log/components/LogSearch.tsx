@@ -1,4 +1,4 @@
-import { ActionIcon, Checkbox, Group, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Checkbox, Group, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import {
   IconChevronDown,
   IconChevronUp,
@@ -6,7 +6,7 @@ import {
   IconRegex,
   IconSearch,
 } from '@tabler/icons-react';
-import { memo, type ReactNode, type Ref } from 'react';
+import { memo, useState, type ReactNode, type Ref } from 'react';
 import { formatCount } from '../model/formatCount';
 
 export interface LogSearchProps {
@@ -20,6 +20,10 @@ export interface LogSearchProps {
   held: number;
   /** Whether the search has read every line held. */
   complete: boolean;
+  /** Older or newer lines are still being read: "all" the lines held is not the whole log. */
+  loading: boolean;
+  /** Stands for the search (its matcher's key): a new one is announced afresh. */
+  searchKey: string;
   /** Why the search finds nothing (an invalid pattern), shown under the field. */
   error: string | null;
   onMove: (direction: 1 | -1) => void;
@@ -30,6 +34,20 @@ export interface LogSearchProps {
   only: boolean;
   onOnlyChange: (only: boolean) => void;
   inputRef: Ref<HTMLInputElement>;
+}
+
+/**
+ * A polite live region that speaks a search's count once, when its scan completes (keyed by the
+ * search), so neither the slices nor a live log's growing count are read out.
+ */
+function Announce({ text }: { text: string }) {
+  const [spoken, setSpoken] = useState('');
+  if (text !== '' && spoken === '') setSpoken(text);
+  return (
+    <VisuallyHidden role="status" aria-live="polite">
+      {spoken}
+    </VisuallyHidden>
+  );
 }
 
 function ModeToggle(props: {
@@ -59,10 +77,22 @@ function ModeToggle(props: {
  */
 export const LogSearch = memo(function LogSearch(props: LogSearchProps) {
   const { value, onChange, current, total, scanned, held, complete, error, onMove } = props;
-  const { inputRef } = props;
+  const { inputRef, loading, searchKey } = props;
   const { caseSensitive, onCaseChange, regex, onRegexChange, only, onOnlyChange } = props;
-  const searching = scanned !== null;
+  // An invalid pattern's count would be the last valid search's: it shows only its error.
+  const searching = scanned !== null && value !== '' && error === null;
   const count = `${formatCount(current)} of ${formatCount(total)}`;
+  const lines = (n: number) => `${formatCount(n)} ${n === 1 ? 'line' : 'lines'}`;
+  const progress =
+    searching && !complete
+      ? `Searching... ${formatCount(scanned)} of ${lines(held)}`
+      : searching && held > 0
+        ? loading
+          ? `Searched the ${lines(held)} loaded so far`
+          : `Searched all ${lines(held)}`
+        : '';
+  // Said once the scan ends (not at each slice, nor as each new line is searched).
+  const announcement = searching && complete ? `${lines(total)} match` : '';
   return (
     <Group gap={6} align="flex-start">
       <TextInput
@@ -83,7 +113,7 @@ export const LogSearch = memo(function LogSearch(props: LogSearchProps) {
         }}
         rightSectionWidth={Math.max(56, count.length * 7 + 12)}
         rightSection={
-          value && searching ? (
+          searching ? (
             <Text
               size="xs"
               c="dimmed"
@@ -127,13 +157,10 @@ export const LogSearch = memo(function LogSearch(props: LogSearchProps) {
         checked={only}
         onChange={(event) => onOnlyChange(event.currentTarget.checked)}
       />
-      <Text size="xs" c="dimmed" mt={5} role="status" data-testid="search-progress">
-        {searching && !complete
-          ? `Searching... ${formatCount(scanned)} of ${formatCount(held)} lines`
-          : searching && held > 0
-            ? `Searched all ${formatCount(held)} ${held === 1 ? 'line' : 'lines'}`
-            : ''}
+      <Text size="xs" c="dimmed" mt={5} data-testid="search-progress">
+        {progress}
       </Text>
+      <Announce key={searchKey} text={announcement} />
     </Group>
   );
 });

@@ -6,7 +6,7 @@
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useCallback, useMemo, useState } from 'react';
 import type { LogLevel } from '../model/logLine';
-import { compileSearch } from '../model/searchMatcher';
+import { compileSearch, type Matcher } from '../model/searchMatcher';
 import type { useLogUrlState } from './useLogUrlState';
 
 /** Typing pauses this long before the URL (and so the scan) takes the search. */
@@ -26,9 +26,17 @@ export function useLogFilters(url: ReturnType<typeof useLogUrlState>) {
     },
     [commitSearch],
   );
-  const search = useMemo(
+  const compiled = useMemo(
     () => compileSearch({ text: url.q, caseSensitive: url.case, regex: url.regex }),
     [url.q, url.case, url.regex],
+  );
+  // A pattern typed half-way ("(foo") is invalid for a moment: the lines keep the last valid
+  // search meanwhile rather than jumping to every line and back.
+  const [lastValid, setLastValid] = useState<Matcher | null>(null);
+  if (!compiled.error && compiled.matcher !== lastValid) setLastValid(compiled.matcher);
+  const search = useMemo(
+    () => ({ ...compiled, matcher: compiled.error ? lastValid : compiled.matcher }),
+    [compiled, lastValid],
   );
   const onOnlyChange = useCallback((only: boolean) => update({ only }), [update]);
   const onCaseChange = useCallback((on: boolean) => update({ case: on }), [update]);

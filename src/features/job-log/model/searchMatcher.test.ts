@@ -95,4 +95,12 @@ describe('compileSearch', () => {
     expect(new Set(keys).size).toBe(4);
     expect(matcherOf('a').key).toBe(keys[0]);
   });
+
+  it('treats a line its pattern throws on (a backtracking stack overflow) as no match', () => {
+    const matcher = matcherOf('^(a|b)*$', { regex: true });
+    const huge = 'ab'.repeat(2_500_000);
+    expect(matcher.test(huge)).toBe(false);
+    expect(matcher.ranges(huge)).toEqual([]);
+    expect(matcher.test('abab')).toBe(true);
+  });
 });

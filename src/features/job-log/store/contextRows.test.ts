@@ -226,4 +226,19 @@ describe('ContextRows', () => {
     context.open(1, 2);
     expect(rowsOf(context)).toEqual([{ gap: 0, position: 0 }, { line: 1 }]);
   });
+
+  it('counts no line a search has not read yet as hidden', () => {
+    const store = new LogStore();
+    store.append(Array.from({ length: 50_000 }, (_, i) => testLine(i + 1, 'INFO', `line ${i}`)));
+    const kept = new LineIndex(store, (line) => line.text === 'line 5');
+    // One slice: a few thousand lines read of 50,000.
+    kept.update(0);
+    expect(kept.complete).toBe(false);
+    const context = new ContextRows(store, kept, 2).update();
+    const trailing = context.gap(context.ranges);
+    expect(trailing.end).toBe(kept.scannedLines);
+    while (!kept.complete) kept.update(0);
+    context.update();
+    expect(context.gap(context.ranges)).toEqual({ start: 8, end: 50_000 });
+  });
 });

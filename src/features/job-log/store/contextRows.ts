@@ -50,7 +50,7 @@ export class ContextRows {
     }
     // The rows laid out last ended here: a trailing gap row covered the lines after the ranges.
     const laidOut = this.size;
-    this.size = store.size;
+    this.size = this.known();
     const { positions } = kept;
     for (; this.consumed < kept.size; this.consumed++) {
       if (!this.add(positions[this.consumed]!, laidOut)) {
@@ -98,9 +98,17 @@ export class ContextRows {
     return Math.min(this.ends[k]!, this.size) - this.starts[k]!;
   }
 
+  /**
+   * The lines the rows reach to: those the kept index has read (a search still scanning has not
+   * read them all), so no gap counts lines it cannot yet know are hidden.
+   */
+  private known(): number {
+    return Math.min(this.store.size, this.kept.scannedLines);
+  }
+
   private rebuild(): void {
     const { store, kept } = this;
-    this.size = store.size;
+    this.size = this.known();
     this.layoutVersion = store.layoutVersion;
     this.starts = [];
     this.ends = [];

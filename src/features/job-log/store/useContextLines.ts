@@ -37,10 +37,12 @@ export function useContextLines(
   );
   const keptSize = kept?.size ?? 0;
   const view = useMemo(() => {
-    if (!rows) return null;
+    // No context and nothing opened: the rows are not kept up (a filter's plain view shows),
+    // so a backfill under a filter costs them nothing.
+    if (!rows || !(rows.around > 0 || rows.hasOpened)) return null;
     // `kept` is brought up to the store earlier in the same render (useLogIndexes).
     rows.update();
-    return rows.around > 0 || rows.hasOpened ? contextLines(rows) : null;
+    return contextLines(rows);
     // `version` stands for the store, `keptSize` for a search still scanning, `opened` for
     // the stretches opened: the rows read all three.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -68,13 +70,18 @@ export function useContextLines(
     (position: number) => open(position - CONTEXT_STEP, position + CONTEXT_STEP + 1),
     [open],
   );
+  const shown = view !== null;
   const reveal = useCallback(
     (position: number) => {
-      if (!rows || rows.shows(position)) return false;
+      if (!rows || !kept) return false;
+      const visible = shown
+        ? rows.shows(position)
+        : kept.positions[kept.lowerBound(position)] === position;
+      if (visible) return false;
       openAround(position);
       return true;
     },
-    [rows, openAround],
+    [rows, kept, shown, openAround],
   );
   return useMemo(
     () => ({ view, rows, openGap, openAround, reveal }),

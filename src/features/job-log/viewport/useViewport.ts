@@ -66,6 +66,8 @@ interface Held {
   /** The store's and the row layout's versions the anchor last saw. */
   seenLayout: number;
   seenRows: number;
+  /** What the rows were drawn from: another filter or context, other rows. */
+  seenSource: object;
   wasFollowing: boolean;
   /** Where the last scroll to the bottom left things: the same again needs no scroll. */
   pinned: { total: number; height: number; top: number };
@@ -86,6 +88,7 @@ export function useViewport(options: ViewportOptions): Viewport {
     topLine: null,
     seenLayout: store.layoutVersion,
     seenRows: layout.version,
+    seenSource: view.source,
     wasFollowing: follow,
     pinned: { total: -1, height: -1, top: -1 },
     deferred: false,
@@ -98,8 +101,8 @@ export function useViewport(options: ViewportOptions): Viewport {
     return { id: store.at(view.positionAt(row)).id, offset: top - layout.top(row), header };
   }
 
-  // Anchor. Lines inserted before the end, or rows above re-measured while wrapping, moved the
-  // top line: move the view with it, before paint. After every render, but it sets state only
+  // Anchor. Lines inserted before the end, rows above re-measured while wrapping, or other rows
+  // (another filter, context opened) moved the top line: move the view with it, before paint. After every render, but it sets state only
   // once per move, so it settles. It reads the element's geometry only after a move: a read
   // forces layout mid-commit.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- after every render, by design
@@ -107,9 +110,13 @@ export function useViewport(options: ViewportOptions): Viewport {
     const element = listRef.current;
     const now = held.current;
     if (!element) return;
-    const inserted = store.layoutVersion !== now.seenLayout || layout.version !== now.seenRows;
+    const inserted =
+      store.layoutVersion !== now.seenLayout ||
+      layout.version !== now.seenRows ||
+      view.source !== now.seenSource;
     now.seenLayout = store.layoutVersion;
     now.seenRows = layout.version;
+    now.seenSource = view.source;
     const anchor = now.topLine;
     if (inserted && anchor) {
       // Following holds the bottom, unless the operator's reading or selecting kept it still.
