@@ -13,6 +13,29 @@ export interface ContextGapProps {
   row: number;
 }
 
+/** A long run opens 50 at either end or all; a short one all at once. */
+function buttonsFor(hidden: number, lines: string) {
+  const all = {
+    part: 'all' as const,
+    text: hidden === 1 ? 'Show' : 'Show all',
+    label: hidden === 1 ? 'Show the hidden line' : `Show all ${lines}`,
+  };
+  if (hidden <= CONTEXT_STEP * 2) return [all];
+  return [
+    {
+      part: 'start' as const,
+      text: `First ${CONTEXT_STEP}`,
+      label: `Show the first ${CONTEXT_STEP} of ${lines}`,
+    },
+    {
+      part: 'end' as const,
+      text: `Last ${CONTEXT_STEP}`,
+      label: `Show the last ${CONTEXT_STEP} of ${lines}`,
+    },
+    all,
+  ];
+}
+
 /**
  * A run of lines the filter hides, between the lines it keeps and their context: one row saying
  * how many, with buttons that open them (all, or CONTEXT_STEP at either end of a long run).
@@ -29,34 +52,17 @@ export const ContextGap = memo(function ContextGap(props: ContextGapProps) {
     >
       <span className={classes.gapInner}>
         <span className={classes.gapText}>{lines}</span>
-        {hidden > CONTEXT_STEP * 2 ? (
-          <>
-            <button
-              type="button"
-              className={classes.gapButton}
-              aria-label={`Show the first ${CONTEXT_STEP} of ${lines}`}
-              onClick={() => onOpen(gap, 'start')}
-            >
-              First {CONTEXT_STEP}
-            </button>
-            <button
-              type="button"
-              className={classes.gapButton}
-              aria-label={`Show the last ${CONTEXT_STEP} of ${lines}`}
-              onClick={() => onOpen(gap, 'end')}
-            >
-              Last {CONTEXT_STEP}
-            </button>
-          </>
-        ) : null}
-        <button
-          type="button"
-          className={classes.gapButton}
-          aria-label={hidden === 1 ? 'Show the hidden line' : `Show all ${lines}`}
-          onClick={() => onOpen(gap, 'all')}
-        >
-          {hidden === 1 ? 'Show' : 'Show all'}
-        </button>
+        {buttonsFor(hidden, lines).map(({ part, text, label }) => (
+          <button
+            key={part}
+            type="button"
+            className={classes.gapButton}
+            aria-label={label}
+            onClick={() => onOpen(gap, part)}
+          >
+            {text}
+          </button>
+        ))}
       </span>
     </div>
   );
