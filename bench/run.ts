@@ -9,115 +9,44 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { format } from 'prettier';
 import { staleBuildReason } from '../server/buildFreshness.ts';
+import { began, log } from './lib/benchLog.ts';
 import { launch } from './lib/browser.ts';
 import { Demo } from './lib/demo.ts';
 import { machine, packageVersions } from './lib/machine.ts';
-import { procMemory } from './lib/proc.ts';
 import { ROOT, startServer, type BenchServer } from './lib/server.ts';
-import { median, summarize } from './lib/stats.ts';
+import { median } from './lib/stats.ts';
+import {
+  benchPlan,
+  BIG_ANSWERS,
+  CONTEXT_MODE,
+  parseOnly,
+  PLAIN_SIMULATOR,
+  ROUTE_LOG_LINES,
+  SECTION_STEPS,
+  SIM_ENV,
+  type Scenario,
+} from './plan.ts';
 import { report } from './report.ts';
 import { n } from './reportNumbers.ts';
-import type { BenchResults, FollowEntry, LoadEntry, LogGatewayResults } from './results.ts';
-import { followAndAppend, type FollowResult } from './scenarios/append.ts';
+import type { BenchResults, FollowEntry } from './results.ts';
+import { attempt, followEntry, loadEntry, makeJobs } from './runKit.ts';
+import { followAndAppend } from './scenarios/append.ts';
 import { firstPass, listQueries } from './scenarios/jobIndex.ts';
 import { listOnce, routeBytes } from './scenarios/jobList.ts';
 import { loadOnce, type LoadRun } from './scenarios/load.ts';
-import { coldRead, followers, upstreamAnswer, type ColdRead } from './scenarios/logGateway.ts';
-import { followBytes, network } from './scenarios/network.ts';
+import { logGateway } from './scenarios/logGatewayRun.ts';
+import { network } from './scenarios/network.ts';
 import { PEER_KINDS, peerRun } from './scenarios/peers.ts';
-import { logRouteOnce, listRouteOnce, type RouteLoadRun } from './scenarios/routeLoad.ts';
+import { routeLoading } from './scenarios/routeLoad.ts';
 import { searchTyped } from './scenarios/search.ts';
 import { streaming } from './scenarios/streaming.ts';
 import type { BenchJob, Ctx, Target } from './scenarios/types.ts';
 
 const quick = process.argv.includes('--quick');
-
-/**
- * The scenarios by name, as `--only=` takes them: load (1), follow (2, 3), streaming (4),
- * network (5), index (6 and 8: the list, its bytes, the job index), peers (7), gateway (9),
- * routes (10), wrap (2 again with wrapping on), sections (2 again on a log across 50 steps, and
- * folding a step's section), context (2 again under a level filter with context lines), search
- * (11: a search typed over the largest log).
- */
-const SCENARIOS = [
-  'load',
-  'follow',
-  'streaming',
-  'network',
-  'index',
-  'peers',
-  'gateway',
-  'routes',
-  'wrap',
-  'sections',
-  'context',
-  'search',
-] as const;
-type Scenario = (typeof SCENARIOS)[number];
-
-function parseOnly(argv: readonly string[]): Scenario[] | null {
-  const arg = argv.find((a) => a.startsWith('--only='));
-  if (!arg) return null;
-  const names = arg.slice('--only='.length).split(',').filter(Boolean);
-  const unknown = names.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
-  if (names.length === 0 || unknown.length > 0) {
-    throw new Error(`--only= takes some of ${SCENARIOS.join(', ')}; not: ${unknown.join(', ')}`);
-  }
-  return names as Scenario[];
-}
+const PLAN = benchPlan(quick);
 
 const only = parseOnly(process.argv);
 const wanted = (scenario: Scenario) => only === null || only.includes(scenario);
-const PLAN = quick
-  ? {
-      sizes: [10_000, 100_000],
-      loadRuns: () => 1,
-      unpagedSizes: [10_000],
-      appendReps: 3,
-      streamingSec: 10,
-      networkSec: 12,
-      hiddenSec: 5,
-      listRuns: 1,
-      peerSizes: [10_000],
-      peerReps: 3,
-      gatewayLines: 100_000,
-      gatewayRuns: 1,
-      followersSec: 20,
-      routeRuns: 3,
-      searchReps: 2,
-    }
-  : {
-      sizes: [10_000, 100_000, 1_000_000],
-      loadRuns: (lines: number) => (lines >= 1_000_000 ? 1 : 3),
-      unpagedSizes: [10_000, 100_000, 1_000_000],
-      appendReps: 10,
-      streamingSec: 30,
-      networkSec: 60,
-      hiddenSec: 30,
-      listRuns: 3,
-      peerSizes: [10_000, 100_000, 1_000_000],
-      peerReps: 10,
-      gatewayLines: 1_000_000,
-      gatewayRuns: 3,
-      followersSec: 60,
-      routeRuns: 7,
-      searchReps: 5,
-    };
-/** The log route is timed on the smallest log of scenario 1, so its figures compare. */
-const ROUTE_LOG_LINES = 10_000;
-
-const SIM_ENV = { DEMO_SEED: '7', DEMO_JOBS: '60', DEMO_BIG_LOG_LINES: '1000' };
-/** A million lines in one answer is ~190 MB: past a server's default cap on what it reads. */
-const BIG_ANSWERS = { UPSTREAM_MAX_BYTES: String(512 * 1024 * 1024) };
-/**
- * A simulator as a plain double of the two APIs (its own log cache and job index off), for a
- * gateway in another process to be measured alone in front of it.
- */
-const PLAIN_SIMULATOR = { LOG_CACHE: 'off', JOBS_INDEX: 'off', ...BIG_ANSWERS };
-const began = Date.now();
-const log = (message: string) =>
-  console.error(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}`);
-
 async function ensureBuilds() {
   const reason = await staleBuildReason(ROOT);
   if (reason) {
@@ -130,203 +59,6 @@ async function ensureBuilds() {
     cwd: ROOT,
     stdio: 'inherit',
   });
-}
-
-/** Scenario 2's row for one log: the appends' medians and ranges. */
-function followEntry(job: BenchJob, result: FollowResult): FollowEntry {
-  return {
-    lines: job.lines,
-    result,
-    painted: summarize(result.appends.map((a) => a.painted)),
-    work: summarize(result.appends.map((a) => a.work)),
-    longestTask: summarize(result.appends.map((a) => a.longestTask)),
-  };
-}
-
-/** Scenario 2's level filter with context: WARN and ERROR (one line in seven), 5 lines around. */
-const CONTEXT_MODE = { levels: 'ERROR,WARN', lines: 5 };
-
-/** Steps of the sectioned log's jobs; the job is on the last, the others spread its history. */
-const SECTION_STEPS = 50;
-
-async function makeJobs(
-  target: Target,
-  sizes: readonly number[],
-  { steps = 0 }: { steps?: number } = {},
-): Promise<BenchJob[]> {
-  const jobs: BenchJob[] = [];
-  for (const lines of sizes) {
-    // The simulator spreads a history of n lines over n x 50 ms (at least a minute).
-    const historySec = Math.max(60, (lines * 50) / 1000);
-    const job = await target.demo.createJob({
-      title: `Bench: ${lines.toLocaleString('en-US')} lines${steps ? `, ${steps} steps` : ''}`,
-      historicalLogs: lines,
-      logRate: 0,
-      running: false,
-      ...(steps
-        ? {
-            steps: steps + 1,
-            currentStep: steps + 1,
-            stepSeconds: Math.max(1, Math.floor(historySec / steps)),
-          }
-        : {}),
-    });
-    const lastId = await target.demo.lastLogId(job.jobId);
-    if (lastId === null) throw new Error(`job ${job.jobId} has no log`);
-    jobs.push({ jobId: job.jobId, lines, lastId });
-  }
-  return jobs;
-}
-
-function medians<R extends object>(runs: R[]): Record<keyof R, number> {
-  const keys = Object.keys(runs[0]!) as (keyof R)[];
-  return Object.fromEntries(
-    keys.map((k) => [k, median(runs.map((r) => r[k] as number))]),
-  ) as Record<keyof R, number>;
-}
-
-function loadEntry(server: string, lines: number, runs: LoadRun[]): LoadEntry | null {
-  return runs.length > 0 ? { server, lines, runs, median: medians(runs) } : null;
-}
-
-async function attempt<T>(errors: string[], label: string, work: () => Promise<T>) {
-  try {
-    return await work();
-  } catch (error) {
-    const message = `${label}: ${String(error).split('\n')[0]}`;
-    log(`FAILED ${message}`);
-    errors.push(message);
-    return null;
-  }
-}
-
-type Serve = (label: string, env: Record<string, string>) => Promise<Target>;
-type GatewayOf = (label: string, env: Record<string, string>, over: Target) => Promise<BenchServer>;
-type Stop = (server: { url: string }) => Promise<void>;
-
-/**
- * 9. The log gateway measured alone, as in production: a process of its own (its defaults: the
- * log cache on) in front of the plain simulator, whose Job log API answers every line after the
- * cursor in one answer. Each cold read gets a new gateway: an empty store, and a process whose
- * high-water mark is that read's. "Before" is a gateway with LOG_CACHE=off: the browser reads the
- * one answer itself. Each count of followers gets a gateway of its own, so no other job's tail
- * (kept 30 s after its last viewer) asks the upstream meanwhile; streaming and bytes share one.
- */
-async function logGateway(
-  ctx: Ctx,
-  errors: string[],
-  serve: Serve,
-  gatewayOf: GatewayOf,
-  stop: Stop,
-): Promise<LogGatewayResults> {
-  const lines = PLAN.gatewayLines;
-  const simulator = await serve('plain simulator', PLAIN_SIMULATOR);
-  const out: LogGatewayResults = {
-    lines,
-    upstream: null,
-    load: [],
-    peakMb: [],
-    beforePeakMb: NaN,
-    followers: [],
-    streaming: null,
-    follow: null,
-  };
-  const through = (server: BenchServer, label: string): Target => ({
-    label,
-    url: server.url,
-    demo: simulator.demo,
-  });
-  try {
-    const job = (await makeJobs(simulator, [lines]))[0]!;
-    const cold: ColdRead[] = [];
-    for (let i = 0; i < PLAN.gatewayRuns; i++) {
-      log(`log gateway: ${n(lines)} lines opened cold, then again, run ${i + 1}`);
-      const gateway = await gatewayOf('log gateway', {}, simulator);
-      const run = await attempt(errors, `log gateway, cold read ${i + 1}`, () =>
-        coldRead(ctx, gateway, through(gateway, 'log gateway'), job),
-      );
-      await stop(gateway);
-      if (run) cold.push(run);
-    }
-    out.peakMb = cold.map((c) => c.peakMb);
-
-    log(`log gateway: ${n(lines)} lines with LOG_CACHE=off (before)`);
-    const off = await gatewayOf(
-      'gateway, LOG_CACHE=off',
-      { LOG_CACHE: 'off', ...BIG_ANSWERS },
-      simulator,
-    );
-    const before: LoadRun[] = [];
-    for (let i = 0; i < PLAN.loadRuns(lines); i++) {
-      const run = await attempt(errors, `log gateway off, run ${i + 1}`, () =>
-        loadOnce(ctx, through(off, 'LOG_CACHE=off'), job),
-      );
-      if (run) before.push(run);
-    }
-    out.beforePeakMb = procMemory(off.pid).peakMb;
-    await stop(off);
-    const firsts = cold.map((c) => c.first);
-    const seconds = cold.map((c) => c.second);
-    out.load = [
-      loadEntry('first viewer (cold)', lines, firsts),
-      loadEntry('second viewer (cached)', lines, seconds),
-      loadEntry('LOG_CACHE=off (before)', lines, before),
-    ].filter((e): e is LoadEntry => e !== null);
-
-    log(`log gateway: the upstream's own answer of ${n(lines)} lines`);
-    out.upstream = await attempt(errors, 'upstream answer', () =>
-      upstreamAnswer(simulator.url, job),
-    );
-
-    for (const viewers of [1, 20]) {
-      log(`log gateway: ${viewers} followers for ${PLAN.followersSec} s`);
-      const gateway = await gatewayOf('log gateway', {}, simulator);
-      const run = await attempt(errors, `log gateway, ${viewers} followers`, () =>
-        followers(ctx, gateway.url, simulator.demo, viewers, PLAN.followersSec),
-      );
-      await stop(gateway);
-      if (run) out.followers.push(run);
-    }
-
-    const gateway = await gatewayOf('log gateway', {}, simulator);
-    log(`log gateway: streaming for ${PLAN.streamingSec} s`);
-    out.streaming = await attempt(errors, 'log gateway, streaming', () =>
-      streaming(ctx, through(gateway, 'log gateway'), PLAN.streamingSec),
-    );
-    log(`log gateway: following for ${PLAN.networkSec} s (bytes)`);
-    out.follow = await attempt(errors, 'log gateway, bytes', () =>
-      followBytes(ctx, through(gateway, 'log gateway'), PLAN.networkSec),
-    );
-    await stop(gateway);
-  } finally {
-    await stop(simulator);
-  }
-  return out;
-}
-
-/** 10. Each route opened cold, timed from navigation: the log route, then the list. */
-async function routeLoading(
-  ctx: Ctx,
-  errors: string[],
-  target: Target,
-  jobs: readonly BenchJob[],
-  results: BenchResults,
-) {
-  const job = jobs.find((j) => j.lines === ROUTE_LOG_LINES);
-  if (!job) throw new Error(`no job of ${n(ROUTE_LOG_LINES)} lines for the log route`);
-  const routes = [
-    { route: '/jobs/:jobId?tab=log', size: job.lines, once: () => logRouteOnce(ctx, target, job) },
-    { route: '/jobs', size: Number(SIM_ENV.DEMO_JOBS), once: () => listRouteOnce(ctx, target) },
-  ];
-  for (const { route, size, once } of routes) {
-    const runs: RouteLoadRun[] = [];
-    for (let i = 0; i < PLAN.routeRuns; i++) {
-      log(`route ${route}, run ${i + 1}`);
-      const run = await attempt(errors, `route ${route}`, once);
-      if (run) runs.push(run);
-    }
-    if (runs.length > 0) results.routeLoad.push({ route, size, runs, median: medians(runs) });
-  }
 }
 
 async function main() {
@@ -391,7 +123,7 @@ async function main() {
     const unpagedJobs = unpaged ? await makeJobs(unpaged, PLAN.unpagedSizes) : [];
 
     // 10. Route loading: each route opened cold, timed from navigation.
-    if (wanted('routes')) await routeLoading(ctx, errors, paged, pagedJobs, results);
+    if (wanted('routes')) await routeLoading(ctx, PLAN, errors, paged, pagedJobs, results);
 
     // 1. Big log, cold.
     const loads: [Target, BenchJob[]][] = [];
@@ -569,7 +301,7 @@ async function main() {
     // 9. The log gateway, in a process of its own in front of the plain simulator.
     if (wanted('gateway')) {
       results.logGateway = await attempt(errors, 'log gateway', () =>
-        logGateway(ctx, errors, serve, gatewayOf, stop),
+        logGateway(ctx, PLAN, errors, serve, gatewayOf, stop),
       );
     }
 

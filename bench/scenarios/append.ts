@@ -4,7 +4,6 @@
  * painted and sums the main thread's work in between from a trace.
  */
 import type { Page } from '@playwright/test';
-import { TRACE_CATEGORIES } from '../lib/browser.ts';
 import { domElements, heapMb } from '../lib/cdp.ts';
 import { frameStats, type FrameStats } from '../lib/frames.ts';
 import {
@@ -18,12 +17,11 @@ import { scrollThrough } from '../lib/probe.ts';
 import {
   eventTs,
   hotFunctions,
-  longestTaskParts,
-  parseTrace,
   rendererMain,
   resourceFinishes,
   workBetween,
 } from '../lib/trace.ts';
+import { longestTaskOf, traced, type Acted, type Hot } from '../lib/acted.ts';
 import type { BenchJob, Ctx, Target } from './types.ts';
 
 export const APPEND_COUNT = 1000;
@@ -58,11 +56,6 @@ export interface AppendRun {
   longestTask: number;
 }
 
-export interface Hot {
-  name: string;
-  selfMs: number;
-}
-
 /** Folding and unfolding one step section: the longest main-thread task of each, ms. */
 export interface FoldRun {
   fold: number;
@@ -84,17 +77,6 @@ export interface FollowResult {
   scroll: FrameStats;
   /** Heap with N lines held, before any append. */
   heapHeldMb: number;
-}
-
-export async function traced<T>(ctx: Ctx, page: Page, work: () => Promise<T>) {
-  await ctx.browser.startTracing(page, { categories: TRACE_CATEGORIES });
-  try {
-    const value = await work();
-    return { value, events: parseTrace(await ctx.browser.stopTracing()) };
-  } catch (error) {
-    await ctx.browser.stopTracing().catch(() => undefined);
-    throw error;
-  }
 }
 
 export async function scrollFrames(page: Page, selector: string): Promise<FrameStats> {
@@ -203,47 +185,6 @@ export async function followAndAppend(
   } finally {
     await opened.close();
   }
-}
-
-export interface Acted {
-  longest: number;
-  hot: Hot[];
-  parts: { name: string; ms: number }[];
-}
-
-/** The longest main-thread task from a mark set before `act` to two frames after it. */
-export async function longestTaskOf(
-  ctx: Ctx,
-  page: Page,
-  act: () => Promise<void>,
-): Promise<Acted> {
-  const { events } = await traced(ctx, page, async () => {
-    // Starting the trace's CPU profiler walks the page's heap on its main thread (one task of
-    // 60-200 ms at these sizes, all of it V8.InvokeApiInterruptCallbacks): let it pass first.
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
-    await page.evaluate(() => performance.mark('bench:act-start'));
-    await act();
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve) =>
-          requestAnimationFrame(() =>
-            requestAnimationFrame(() => {
-              performance.mark('bench:act-end');
-              resolve();
-            }),
-          ),
-        ),
-    );
-  });
-  const thread = rendererMain(events, 'bench:act-start');
-  const from = eventTs(events, 'bench:act-start');
-  const to = eventTs(events, 'bench:act-end');
-  if (!thread || from === null || to === null) return { longest: NaN, hot: [], parts: [] };
-  return {
-    longest: workBetween(events, thread, from, to).longest,
-    hot: hotFunctions(events, thread, from, to),
-    parts: longestTaskParts(events, thread, from, to),
-  };
 }
 
 /**

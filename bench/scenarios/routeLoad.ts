@@ -7,6 +7,11 @@ import type { Page } from '@playwright/test';
 import { coldContext } from '../lib/browser.ts';
 import { installProbe } from '../lib/probe.ts';
 import { logWatch, openLog, waitForTimes } from '../lib/jobscopePage.ts';
+import { log } from '../lib/benchLog.ts';
+import { ROUTE_LOG_LINES, SIM_ENV, type BenchPlan } from '../plan.ts';
+import { n } from '../reportNumbers.ts';
+import type { BenchResults } from '../results.ts';
+import { attempt, medians } from '../runKit.ts';
 import type { BenchJob, Ctx, Target } from './types.ts';
 
 export interface RouteLoadRun {
@@ -83,5 +88,31 @@ export async function listRouteOnce(ctx: Ctx, target: Target): Promise<RouteLoad
     };
   } finally {
     await context.close();
+  }
+}
+
+/** 10. Each route opened cold, timed from navigation: the log route, then the list. */
+export async function routeLoading(
+  ctx: Ctx,
+  plan: BenchPlan,
+  errors: string[],
+  target: Target,
+  jobs: readonly BenchJob[],
+  results: BenchResults,
+) {
+  const job = jobs.find((j) => j.lines === ROUTE_LOG_LINES);
+  if (!job) throw new Error(`no job of ${n(ROUTE_LOG_LINES)} lines for the log route`);
+  const routes = [
+    { route: '/jobs/:jobId?tab=log', size: job.lines, once: () => logRouteOnce(ctx, target, job) },
+    { route: '/jobs', size: Number(SIM_ENV.DEMO_JOBS), once: () => listRouteOnce(ctx, target) },
+  ];
+  for (const { route, size, once } of routes) {
+    const runs: RouteLoadRun[] = [];
+    for (let i = 0; i < plan.routeRuns; i++) {
+      log(`route ${route}, run ${i + 1}`);
+      const run = await attempt(errors, `route ${route}`, once);
+      if (run) runs.push(run);
+    }
+    if (runs.length > 0) results.routeLoad.push({ route, size, runs, median: medians(runs) });
   }
 }

@@ -9,7 +9,7 @@ import { openLog, logWatch, waitForTimes } from '../lib/jobscopePage.ts';
 import { median } from '../lib/stats.ts';
 import { n } from '../reportNumbers.ts';
 import type { Goal } from '../reportGoals.ts';
-import { longestTaskOf, type Hot } from './append.ts';
+import { longestTaskOf, type Hot } from '../lib/acted.ts';
 import type { BenchJob, Ctx, Target } from './types.ts';
 
 /** Derived simulator lines: "Checkpoint" about one line in four; "batch 99999" ~11 lines, the first at 10%. */
