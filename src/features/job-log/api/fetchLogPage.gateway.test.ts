@@ -66,6 +66,7 @@ describe('fetchLogPage through the gateway', () => {
       message: expect.any(String),
       text: expect.any(String),
       creationDate: expect.any(String),
+      time: Date.parse(page.lines[0]!.creationDate!),
       severity: expect.any(String),
       label: expect.any(String),
     });

@@ -4,6 +4,7 @@
  * after the reader (store, indexes, rows, copy, download) reads these fields and never re-derives
  * them.
  */
+import { parseTime } from '../../../lib/time';
 import { displayText } from './logFormat';
 
 export type LogLevel = 'ERROR' | 'WARN' | 'INFO' | 'DEBUG' | 'OTHER';
@@ -21,6 +22,12 @@ export interface LogLine {
    */
   readonly text: string;
   readonly creationDate: string | null;
+  /**
+   * `creationDate` in ms since the epoch, NaN when absent or unreadable: parsed once here, so the
+   * volume histogram and the time filter compare numbers (a number field, never null, keeps
+   * every line's shape the same).
+   */
+  readonly time: number;
   /** The level the filters, counts and colours use. */
   readonly severity: LogLevel;
   /** The level as shown and copied: trimmed, upper-case, '-' when absent. */
@@ -69,5 +76,6 @@ export function makeLine(
   creationDate: string | null,
 ): LogLine {
   const { severity, label } = levelOf(level);
-  return { id, level, message, text: displayText(message), creationDate, severity, label };
+  const time = parseTime(creationDate) ?? NaN;
+  return { id, level, message, text: displayText(message), creationDate, time, severity, label };
 }
