@@ -1,12 +1,13 @@
 /**
  * The panel's filter controls wired to its URL: the search field (its text at once, the URL's
- * `q` a moment after typing stops), the search's modes and matcher, "Only matching lines" and
- * the level chips.
+ * `q` a moment after typing stops), the search's modes and matcher, "Only matching lines",
+ * the level chips and the time range.
  */
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useCallback, useMemo, useState } from 'react';
 import type { LogLevel } from '../model/logLine';
 import { compileSearch, type Matcher } from '../model/searchMatcher';
+import { readTimeRange, writeTimeRange, type TimeRange } from '../model/timeRange';
 import type { useLogUrlState } from './useLogUrlState';
 
 /** Typing pauses this long before the URL (and so the scan) takes the search. */
@@ -51,7 +52,14 @@ export function useLogFilters(url: ReturnType<typeof useLogUrlState>) {
       }),
     [update],
   );
+  const timeRange = useMemo(() => readTimeRange(url.from, url.to), [url.from, url.to]);
+  const onTimeRange = useCallback(
+    (range: TimeRange | null) => update(writeTimeRange(range)),
+    [update],
+  );
   return {
+    timeRange,
+    onTimeRange,
     searchText,
     onSearchChange,
     search,

@@ -3,7 +3,7 @@
  * comma-separated; absent or empty: all), `q` (the search), `case` (the search minds case),
  * `regex` (the search is a regular expression), `only` (only matching lines), `step`
  * (a step's `uniqueStepId`: its lines are marked and the log opens at the first) and `steponly`
- * (only that step's lines).
+ * (only that step's lines), `from` and `to` (the time filter's ISO bounds: `timeRange.ts`).
  */
 import { z } from 'zod/mini';
 import { LOG_LEVELS, type LogLevel } from './logLine';
@@ -40,4 +40,6 @@ export const logSearch = z.object({
   only: flag(),
   step: z.catch(z.string(), ''),
   steponly: flag(),
+  from: z.catch(z.string(), ''),
+  to: z.catch(z.string(), ''),
 });

@@ -9,6 +9,7 @@ import type { LogStore } from './LogStore';
 import { LineIndex } from './lineIndex';
 import { allLines, filteredLines, type LogView } from '../model/logView';
 import { scanInSlices, SLICE_MS } from './slicedScan';
+import { inTimeRange, type TimeRange } from '../model/timeRange';
 
 /** While a search scans, the panel shows its progress this often (and its first matches at once). */
 const PROGRESS_MS = 100;
@@ -37,10 +38,17 @@ export function useLogIndexes(
   search: Matcher | null,
   only: boolean,
   step: StepFilter | null,
+  time: TimeRange | null,
 ): LogIndexes {
   const allLevels = LOG_LEVELS.every((level) => levels.has(level));
   const stepTest = step?.test ?? null;
-  const inScope = step?.only ? stepTest : null;
+  const stepOnly = step?.only ? stepTest : null;
+  // The step and the time range narrow every filter's lines alike.
+  const inScope = useMemo(() => {
+    if (!time) return stepOnly;
+    if (!stepOnly) return (line: LogLine) => inTimeRange(time, line.time);
+    return (line: LogLine) => inTimeRange(time, line.time) && stepOnly(line);
+  }, [time, stepOnly]);
   const levelIndex = useMemo(() => {
     if (allLevels && !inScope) return null;
     return new LineIndex(
