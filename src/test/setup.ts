@@ -25,6 +25,9 @@ if (!('ResizeObserver' in window)) {
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverStub;
 }
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+// jsdom has no canvas (it logs "not implemented" on each call): charts see no context and draw
+// nothing, while their keyboard and text equivalents still render.
+HTMLCanvasElement.prototype.getContext = () => null;
 
 afterEach(() => {
   cleanup();

@@ -30,6 +30,8 @@ import { missingLogText } from '../model/gatewayText';
 import { backfillDone } from '../tail/backfillPlan';
 import { useLogFilters } from '../hooks/useLogFilters';
 import { usePermalink } from '../hooks/usePermalink';
+import { useVolume } from '../hooks/useVolume';
+import { LogVolume } from './LogVolume';
 
 export interface JobLogPanelProps {
   jobId: string;
@@ -69,7 +71,15 @@ export function JobLogPanel(props: JobLogPanelProps) {
     steps,
     url,
   );
-  const indexes = useLogIndexes(store, version, url.level, search.matcher, url.only, stepFilter);
+  const indexes = useLogIndexes(
+    store,
+    version,
+    url.level,
+    search.matcher,
+    url.only,
+    stepFilter,
+    filters.timeRange,
+  );
   const { matches, errors, stepLines } = indexes;
   // Context around a filter's lines; step sections on the unfiltered log.
   const context = useContextLines(store, version, indexes.kept, prefs.contextLines);
@@ -110,6 +120,12 @@ export function JobLogPanel(props: JobLogPanelProps) {
     setFollow,
     listRef,
     jump: nav.jump,
+  });
+
+  const volume = useVolume(store, version, prefs.volume);
+  const jumpToId = useStableCallback((id: number) => {
+    const position = store.indexOfId(id);
+    if (position >= 0) nav.jump(position);
   });
 
   const exported = useLogExport({ jobId, store, selection, fetchRest: tail.fetchRest });
@@ -179,6 +195,8 @@ export function JobLogPanel(props: JobLogPanelProps) {
             onWrapChange={prefs.setWrap}
             colors={prefs.colors}
             onColorsChange={prefs.setColors}
+            volume={prefs.volume}
+            onVolumeChange={prefs.setVolume}
             timeMode={prefs.timeMode}
             onTimeModeChange={prefs.setTimeMode}
             errorsAvailable={errors.size > 0 && url.level.has('ERROR')}
@@ -234,6 +252,17 @@ export function JobLogPanel(props: JobLogPanelProps) {
           timeZone={timeZone}
         />
       ) : null}
+      {prefs.volume || filters.timeRange ? (
+        <LogVolume
+          chart={prefs.volume}
+          series={volume.series}
+          visible={volume.visible}
+          range={filters.timeRange}
+          onRange={filters.onTimeRange}
+          onJump={jumpToId}
+          complete={tail.tail.caughtUp && backfillDone(tail.backfill)}
+        />
+      ) : null}
       <div className={classes.listWrap}>
         <LogList
           store={store}
@@ -253,6 +282,7 @@ export function JobLogPanel(props: JobLogPanelProps) {
           inStep={stepTest}
           sections={sections}
           context={context}
+          visibleTimes={prefs.volume ? volume.visible : undefined}
         />
         {newLines > 0 ? (
           <Button

@@ -21,6 +21,9 @@ export interface LogControlsProps {
   /** ANSI colours and styles shown; off shows every line plain. */
   colors: boolean;
   onColorsChange: (colors: boolean) => void;
+  /** The volume histogram shown above the lines. */
+  volume: boolean;
+  onVolumeChange: (volume: boolean) => void;
   timeMode: TimeMode;
   onTimeModeChange: (mode: TimeMode) => void;
   errorsAvailable: boolean;
@@ -54,6 +57,9 @@ export const LogControls = memo(function LogControls(props: LogControlsProps) {
       </Chip>
       <Chip size="xs" checked={props.colors} onChange={props.onColorsChange}>
         Colours
+      </Chip>
+      <Chip size="xs" checked={props.volume} onChange={props.onVolumeChange}>
+        Volume
       </Chip>
       <NativeSelect
         size="xs"

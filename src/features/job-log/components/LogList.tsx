@@ -30,6 +30,7 @@ import { selectedText } from '../model/selectionText';
 import { useViewport } from '../viewport/useViewport';
 import { useRowLayout } from '../viewport/useRowLayout';
 import { windowRows } from '../viewport/windowing';
+import type { VisibleTimes } from '../viewport/visibleTimes';
 
 export interface LogListHandle {
   /**
@@ -68,13 +69,15 @@ export interface LogListProps {
   sections: Sections;
   /** Context around a filter's lines, whose gap rows the view's rows may show. */
   context: ContextLines;
+  /** Told the time span of the lines on screen after each render (the histogram's outline). */
+  visibleTimes?: VisibleTimes;
 }
 
 /** Re-renders only when its own props change: not for the toolbar's or status line's updates. */
 export const LogList = memo(function LogList(props: LogListProps) {
   const { store, view, follow, onFollowChange, formatTime, matcher, selection } = props;
   const { currentMatch, onIdClick, handleRef, emptyText, inStep, sections, colors } = props;
-  const { context } = props;
+  const { context, visibleTimes } = props;
   const ref = useRef<HTMLDivElement>(null);
   /** The store position of the row where the last pointer press began (a text selection's). */
   const anchorPosition = useRef<number | null>(null);
@@ -149,6 +152,22 @@ export const LogList = memo(function LogList(props: LogListProps) {
   );
 
   const rows = windowRows(layout, view, scrollTop, height, anchorPosition.current);
+
+  useLayoutEffect(() => {
+    if (!visibleTimes) return;
+    let from = NaN;
+    let to = NaN;
+    for (const { row, top } of rows) {
+      if (top + layout.height(row) <= scrollTop || top >= scrollTop + height) continue;
+      if (view.headerAt(row) >= 0 || view.gapAt(row) >= 0) continue;
+      // Min and max, not first and last: a log's times need not follow its ids.
+      const { time } = store.at(view.positionAt(row));
+      if (Number.isNaN(time)) continue;
+      if (!(time >= from)) from = time;
+      if (!(time <= to)) to = time;
+    }
+    visibleTimes.set(from, to);
+  });
 
   return (
     // A focusable scroll region, so keyboard users can scroll it; the pointer and key listeners

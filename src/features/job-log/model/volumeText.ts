@@ -1,0 +1,81 @@
+/** What the volume histogram says in words: a bar, the whole chart, the time filter. */
+import type { TimeZonePreference } from '../../../lib/time';
+import { fastAbsolute } from './fastTime';
+import { formatCount } from './formatCount';
+import { LOG_LEVELS } from './logLine';
+import type { TimeRange } from './timeRange';
+import type { VolumeSeries } from '../store/volumeHistogram';
+
+/** "100 ms", "30 s", "5 min", "6 h", "7 d". */
+export function widthText(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${ms / 1000} s`;
+  if (ms < 3_600_000) return `${ms / 60_000} min`;
+  if (ms < 86_400_000) return `${ms / 3_600_000} h`;
+  return `${ms / 86_400_000} d`;
+}
+
+/** A time to the second, or to the millisecond when bars are narrower than a second. */
+export function timeText(ms: number, timeZone: TimeZonePreference, width: number): string {
+  const text = fastAbsolute(ms, timeZone);
+  if (width >= 1000) return text;
+  const fraction = String(((ms % 1000) + 1000) % 1000).padStart(3, '0');
+  return text.replace(/(\d\d:\d\d:\d\d)/, `$1.${fraction}`);
+}
+
+const lines = (n: number) => `${formatCount(n)} ${n === 1 ? 'line' : 'lines'}`;
+
+/** "2026-11-29 14:02:00 to 14:02:30: 1,203 lines (12 ERROR, 40 WARN, 1,151 INFO)". */
+export function barText(series: VolumeSeries, k: number, timeZone: TimeZonePreference): string {
+  const { width } = series;
+  const start = series.starts[k]!;
+  const from = timeText(start, timeZone, width);
+  const to = timeText(start + width, timeZone, width);
+  const total = series.totals[k]!;
+  const parts = LOG_LEVELS.flatMap((level, i) => {
+    const n = series.levels[i]![k]!;
+    return n > 0 ? [`${formatCount(n)} ${level}`] : [];
+  });
+  return `${from} to ${to}: ${lines(total)}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+}
+
+/** The chart as a whole: lines, bar width, the span, lines without a time, what is unknown. */
+export function summaryText(
+  series: VolumeSeries,
+  timeZone: TimeZonePreference,
+  complete: boolean,
+): string {
+  const { starts, width, untimed } = series;
+  const timed = series.lines - untimed;
+  const parts = [`${lines(timed)}, ${widthText(width)} per bar`];
+  if (starts.length > 0) {
+    const from = timeText(starts[0]!, timeZone, width);
+    const to = timeText(starts[starts.length - 1]! + width, timeZone, width);
+    parts.push(`${from} to ${to}`);
+  }
+  if (untimed > 0) parts.push(`${lines(untimed)} without a time, not drawn`);
+  return `${parts.join(', ')}${complete ? '' : ' (loaded so far)'}`;
+}
+
+/** "14:02:00 to 14:05:30", "from 14:02:00", "until 14:05:30". */
+export function rangeText(range: TimeRange, timeZone: TimeZonePreference): string {
+  const from = Number.isFinite(range.from) ? fastAbsolute(range.from, timeZone) : null;
+  const to = Number.isFinite(range.to) ? fastAbsolute(range.to, timeZone) : null;
+  if (from && to) return `${from} to ${to}`;
+  return from ? `from ${from}` : `until ${to}`;
+}
+
+/** Bars marked with Shift and the arrow keys: "14:02:00 to 14:05:00 marked: 3,400 lines". */
+export function markedText(
+  series: VolumeSeries,
+  first: number,
+  last: number,
+  timeZone: TimeZonePreference,
+): string {
+  const { width } = series;
+  const from = timeText(series.starts[first]!, timeZone, width);
+  const to = timeText(series.starts[last]! + width, timeZone, width);
+  let total = 0;
+  for (let k = first; k <= last; k++) total += series.totals[k]!;
+  return `${from} to ${to} marked: ${lines(total)}; Enter shows only these`;
+}
