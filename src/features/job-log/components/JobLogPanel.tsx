@@ -24,9 +24,9 @@ import { useLogUrlState } from '../hooks/useLogUrlState';
 import { usePanelHeight } from '../viewport/usePanelHeight';
 import { useStableCallback } from '../hooks/useStableCallback';
 import { useTimeFormatter } from '../hooks/useTimeFormatter';
-import { useShortcuts } from '../../../ui/useShortcuts';
 import { formatCount } from '../model/formatCount';
-import { missingLogText } from '../model/gatewayText';
+import { emptyListText } from '../model/gatewayText';
+import { usePanelShortcuts } from '../hooks/usePanelShortcuts';
 import { backfillDone } from '../tail/backfillPlan';
 import { useLogFilters } from '../hooks/useLogFilters';
 import { usePermalink } from '../hooks/usePermalink';
@@ -144,35 +144,24 @@ export function JobLogPanel(props: JobLogPanelProps) {
     listRef.current?.openContext(selectionPosition);
   });
 
-  const focusSearch = () => searchRef.current?.focus();
-  const toTop = () => {
-    setFollow(false);
-    listRef.current?.scrollToTop();
-  };
-  useShortcuts([
-    ['/', focusSearch],
-    // '/' takes Shift on many layouts (German, French).
-    ['shift+/', focusSearch],
-    ['f', () => setFollow(!follow)],
-    ['w', () => prefs.setWrap(!prefs.wrap)],
-    ['t', prefs.cycleTimeMode],
-    ['g', toTop],
-    ['shift+G', () => setFollow(true)],
-    ['e', () => nav.moveError(1)],
-    ['c', openAround],
-  ]);
+  usePanelShortcuts({
+    searchRef,
+    listRef,
+    follow,
+    setFollow,
+    wrap: prefs.wrap,
+    setWrap: prefs.setWrap,
+    cycleTimeMode: prefs.cycleTimeMode,
+    nextError: () => nav.moveError(1),
+    openAround,
+  });
 
-  const { gateway } = tail.tail;
-  const emptyText =
-    tail.tail.updatedAt === null
-      ? 'Loading log...'
-      : url.only && matches && !matches.complete && matches.size === 0
-        ? 'Searching...'
-        : store.size > 0
-          ? 'No lines match the filters.'
-          : gateway?.state === 'missing'
-            ? `${missingLogText(gateway)}.`
-            : 'No log lines yet.';
+  const emptyText = emptyListText({
+    answered: tail.tail.updatedAt !== null,
+    searching: url.only && matches !== null && !matches.complete && matches.size === 0,
+    held: store.size,
+    gateway: tail.tail.gateway,
+  });
 
   const waitingFor =
     selection && selectionPosition < 0

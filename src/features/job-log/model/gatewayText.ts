@@ -24,3 +24,17 @@ export function upstreamReadAt(gateway: LogGatewayStatus | null): number | null 
   const at = gateway?.readAt ? Date.parse(gateway.readAt) : NaN;
   return Number.isFinite(at) ? at : null;
 }
+
+/** What the empty list says: loading, still searching, nothing kept, no log, or no lines yet. */
+export function emptyListText(o: {
+  answered: boolean;
+  searching: boolean;
+  held: number;
+  gateway: LogGatewayStatus | null | undefined;
+}): string {
+  if (!o.answered) return 'Loading log...';
+  if (o.searching) return 'Searching...';
+  if (o.held > 0) return 'No lines match the filters.';
+  if (o.gateway?.state === 'missing') return `${missingLogText(o.gateway)}.`;
+  return 'No log lines yet.';
+}
