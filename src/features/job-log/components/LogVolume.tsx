@@ -49,7 +49,8 @@ export const LogVolume = memo(function LogVolume(props: LogVolumeProps) {
   const scheme = useComputedColorScheme('light');
   const hintId = useId();
   const [hover, setHover] = useState<number | null>(null);
-  const [focused, setFocused] = useState(false);
+  // Whether the operator is choosing bars with keys: only then is the chosen bar drawn.
+  const [keyboard, setKeyboard] = useState(false);
   const [chosenTime, setChosenTime] = useState<number | null>(null);
   const [anchorTime, setAnchorTime] = useState<number | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -58,7 +59,7 @@ export const LogVolume = memo(function LogVolume(props: LogVolumeProps) {
   const chosen = barAt(series, chosenTime) ?? (n > 0 ? n - 1 : null);
   const anchor = barAt(series, anchorTime);
   const marked: readonly [number, number] | null =
-    focused && chosen !== null
+    keyboard && chosen !== null
       ? [Math.min(anchor ?? chosen, chosen), Math.max(anchor ?? chosen, chosen)]
       : null;
 
@@ -89,6 +90,7 @@ export const LogVolume = memo(function LogVolume(props: LogVolumeProps) {
     const to = moves[event.key];
     if (to !== undefined) {
       event.preventDefault();
+      setKeyboard(true);
       if (event.shiftKey && anchorTime === null) setAnchorTime(series.starts[chosen]!);
       if (!event.shiftKey) setAnchorTime(null);
       setChosenTime(series.starts[Math.max(0, Math.min(n - 1, to))]!);
@@ -105,7 +107,7 @@ export const LogVolume = memo(function LogVolume(props: LogVolumeProps) {
     }
   }
 
-  const shown = hover ?? (focused ? chosen : null);
+  const shown = hover ?? (keyboard ? chosen : null);
   const marks =
     marked && marked[0] !== marked[1] ? markedText(series, marked[0], marked[1], timeZone) : null;
   const chosenText = chosen !== null ? barText(series, chosen, timeZone) : '';
@@ -113,7 +115,7 @@ export const LogVolume = memo(function LogVolume(props: LogVolumeProps) {
 
   return (
     <div className={classes.volume}>
-      <Group gap="xs" justify="space-between" wrap="nowrap" className={classes.head}>
+      <Group gap={4} justify="space-between" className={classes.head}>
         <Text size="xs" c="dimmed" className={classes.readout}>
           {chart ? (readout ?? summaryText(series, timeZone, complete)) : null}
         </Text>
@@ -136,9 +138,9 @@ export const LogVolume = memo(function LogVolume(props: LogVolumeProps) {
           aria-valuenow={chosen ?? 0}
           aria-valuetext={note ?? marks ?? chosenText}
           onKeyDown={onKeyDown}
-          onFocus={() => setFocused(true)}
+          onPointerDown={() => setKeyboard(false)}
           onBlur={() => {
-            setFocused(false);
+            setKeyboard(false);
             setAnchorTime(null);
           }}
         >

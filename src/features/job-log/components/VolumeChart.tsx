@@ -54,16 +54,19 @@ export function VolumeChart(props: VolumeChartProps) {
   const plot = useRef<uPlot | null>(null);
   // The hooks read the latest props without rebuilding the chart.
   const latest = useRef(props);
+  const measured = useRef(0);
   useLayoutEffect(() => {
     latest.current = props;
+    measured.current = width;
   });
 
   const { palette, utc } = props;
   useLayoutEffect(() => {
     const element = target.current;
     if (!element || !element.ownerDocument.createElement('canvas').getContext('2d')) return;
+    // A chart made again (the scheme changed) takes the width already measured.
     const chart = new uPlot(
-      chartOptions(palette, utc, latest),
+      chartOptions(palette, utc, latest, measured.current || 300),
       stackedData(latest.current.series),
       element,
     );
@@ -110,16 +113,18 @@ function chartOptions(
   palette: VolumePalette,
   utc: boolean,
   latest: { current: VolumeChartProps },
+  width: number,
 ): uPlot.Options {
   const bars = uPlot.paths.bars!({ size: [1, Infinity, 1], gap: 1 });
   const levels = [...LOG_LEVELS].reverse();
   return {
-    width: 300,
+    width,
     height: HEIGHT,
     ms: 1,
     tzDate: utc ? (ms) => uPlot.tzDate(new Date(ms), 'Etc/UTC') : undefined,
     legend: { show: false },
-    padding: [4, 8, 0, 8],
+    // Room for the first and last tick labels, centred on their ticks.
+    padding: [4, 24, 0, 24],
     cursor: {
       y: false,
       points: { show: false },
