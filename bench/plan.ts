@@ -5,7 +5,8 @@
  * network (5), index (6 and 8: the list, its bytes, the job index), peers (7), gateway (9),
  * routes (10), wrap (2 again with wrapping on), sections (2 again on a log across 50 steps, and
  * folding a step's section), context (2 again under a level filter with context lines), search
- * (11: a search typed over the largest log).
+ * (11: a search typed over the largest log), volume (2 again with the volume histogram hidden:
+ * the plain run draws it, so the difference is its cost per append).
  */
 export const SCENARIOS = [
   'load',
@@ -20,6 +21,7 @@ export const SCENARIOS = [
   'sections',
   'context',
   'search',
+  'volume',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 

@@ -5,6 +5,7 @@ import { goals } from './reportGoals.ts';
 import { med, n } from './reportNumbers.ts';
 import type { BenchResults, FollowEntry } from './results.ts';
 import { SEARCH_HEADER, searchRows } from './scenarios/search.ts';
+import { volumeSection } from './scenarios/volume.ts';
 
 import {
   followModeSection,
@@ -96,6 +97,7 @@ export function report(r: BenchResults): string {
       r.appendCostRatioContext ?? NaN,
     ),
   );
+  out.push(...volumeSection(r.follow, r.followNoVolume ?? [], r.volumeCounting));
   if ((r.followSections?.length ?? 0) > 0) {
     const folds = (f: FollowEntry, key: 'fold' | 'unfold') =>
       summarize((f.result.folds ?? []).map((run) => run[key]));

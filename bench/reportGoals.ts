@@ -9,6 +9,7 @@ import type { BenchResults, LoadEntry, LogGatewayResults, RouteLoadEntry } from 
 import { DEFAULT_LOG_CACHE } from '../server/gateway/logCache/jobLog.ts';
 import { POLL_INTERVAL_MS } from '../src/features/job-log/tail/tailPolicy.ts';
 import { searchGoals } from './scenarios/search.ts';
+import { volumeGoals } from './scenarios/volume.ts';
 
 export interface Goal {
   goal: string;
@@ -234,5 +235,6 @@ export function goals(r: BenchResults): Goal[] {
     routeLoadGoal(r.routeLoad, r.load),
     ...gatewayGoals(r.logGateway),
     ...searchGoals(r.search ?? null),
+    ...volumeGoals(r.follow, r.followNoVolume),
   ];
 }

@@ -12,6 +12,7 @@ import type { PeerResult } from './scenarios/peers.ts';
 import type { RouteLoadRun } from './scenarios/routeLoad.ts';
 import type { StreamingResult } from './scenarios/streaming.ts';
 import type { SearchResult } from './scenarios/search.ts';
+import type { VolumeCounting } from './scenarios/volume.ts';
 
 export interface LoadEntry {
   /**
@@ -83,6 +84,10 @@ export interface BenchResults {
   /** Scenario 2 under a level filter with context lines around the lines it keeps. */
   followContext?: FollowEntry[];
   appendCostRatioContext?: number;
+  /** Scenario 2 with the volume histogram hidden; absent in runs before it existed. */
+  followNoVolume?: FollowEntry[];
+  /** The histogram's counting alone, per append at the largest size. */
+  volumeCounting?: VolumeCounting | null;
   /** Scenario 11: a search typed over the largest log; absent in runs before it existed. */
   search?: SearchResult | null;
   appendCostRatioSections: number;

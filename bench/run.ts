@@ -39,6 +39,7 @@ import { network } from './scenarios/network.ts';
 import { PEER_KINDS, peerRun } from './scenarios/peers.ts';
 import { routeLoading } from './scenarios/routeLoad.ts';
 import { searchTyped } from './scenarios/search.ts';
+import { volumeCounting } from './scenarios/volume.ts';
 import { streaming } from './scenarios/streaming.ts';
 import type { BenchJob, Ctx, Target } from './scenarios/types.ts';
 
@@ -90,6 +91,7 @@ async function main() {
     appendCostRatioSections: NaN,
     followContext: [],
     appendCostRatioContext: NaN,
+    followNoVolume: [],
     search: null,
     streaming: null,
     network: null,
@@ -118,7 +120,12 @@ async function main() {
       ? await serve('one response', { LOG_CACHE: 'off', ...BIG_ANSWERS })
       : null;
     const bigLogs =
-      wanted('load') || wanted('follow') || wanted('wrap') || wanted('context') || wanted('search');
+      wanted('load') ||
+      wanted('follow') ||
+      wanted('wrap') ||
+      wanted('context') ||
+      wanted('search') ||
+      wanted('volume');
     const pagedJobs = await makeJobs(paged, bigLogs ? PLAN.sizes : [ROUTE_LOG_LINES]);
     const unpagedJobs = unpaged ? await makeJobs(unpaged, PLAN.unpagedSizes) : [];
 
@@ -200,6 +207,18 @@ async function main() {
       );
       results.followContext = filtered.entries;
       results.appendCostRatioContext = filtered.ratio;
+    }
+
+    // The plain runs draw the volume histogram (the app's default): without it, its share.
+    if (wanted('volume')) {
+      results.followNoVolume = (
+        await followIn('volume histogram hidden', ends, { volume: false })
+      ).entries;
+      const held = PLAN.sizes.at(-1)!;
+      log(`volume histogram counting alone: ${n(held)} lines, ${PLAN.appendReps} appends`);
+      results.volumeCounting = await attempt(errors, 'volume counting', async () =>
+        volumeCounting(held, PLAN.appendReps),
+      );
     }
 
     // 11. A search typed over the largest log.

@@ -44,6 +44,7 @@ export async function openLog(
     wrap = false,
     query = '',
     context: contextLines = 0,
+    volume = true,
   }: {
     recordLogs?: boolean;
     wrap?: boolean;
@@ -51,12 +52,15 @@ export async function openLog(
     query?: string;
     /** Lines of context around a filter's lines (the panel's remembered preference). */
     context?: number;
+    /** The volume histogram shown (the app's default), or hidden by its remembered chip. */
+    volume?: boolean;
   } = {},
 ): Promise<OpenedLog> {
   const context = await coldContext(browser);
   const page = await context.newPage();
   // The panel's remembered preference (src/features/job-log/model/logPrefs.ts).
   if (wrap) await page.addInitScript(() => localStorage.setItem('jobscope.log.wrap', 'on'));
+  if (!volume) await page.addInitScript(() => localStorage.setItem('jobscope.log.volume', 'off'));
   if (contextLines > 0) {
     await page.addInitScript(
       (lines: number) => localStorage.setItem('jobscope.log.context', String(lines)),

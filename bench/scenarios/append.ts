@@ -99,7 +99,8 @@ export async function followAndAppend(
     wrap = false,
     folds = false,
     context,
-  }: { wrap?: boolean; folds?: boolean; context?: ContextMode } = {},
+    volume = true,
+  }: { wrap?: boolean; folds?: boolean; context?: ContextMode; volume?: boolean } = {},
 ): Promise<FollowResult> {
   // Under a filter the last line held may be hidden: the open waits for the count alone.
   const opened = await openLog(
@@ -107,7 +108,12 @@ export async function followAndAppend(
     target.url,
     job.jobId,
     logWatch(context ? null : job.lastId, job.held ?? job.lines),
-    { wrap, query: context ? `&level=${context.levels}` : '', context: context?.lines },
+    {
+      wrap,
+      query: context ? `&level=${context.levels}` : '',
+      context: context?.lines,
+      volume,
+    },
   );
   const { page, cdp } = opened;
   try {
