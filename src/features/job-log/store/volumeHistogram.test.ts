@@ -2,7 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { testLine } from '../testLines';
 import { LOG_LEVELS, type LogLine } from '../model/logLine';
 import { LogStore } from './LogStore';
-import { BUCKET_WIDTHS, MAX_BUCKETS, VolumeHistogram, type VolumeSeries } from './volumeHistogram';
+import {
+  BUCKET_WIDTHS,
+  bucketWidth,
+  MAX_BUCKETS,
+  VolumeHistogram,
+  type VolumeSeries,
+} from './volumeHistogram';
 
 const T0 = Date.UTC(2026, 10, 29, 14, 0, 0);
 const LEVELS = ['ERROR', 'WARN', 'INFO', 'DEBUG', 'TRACE', 'weird', ''];
@@ -30,9 +36,14 @@ function recount(store: LogStore): VolumeSeries {
   }
   const min = Math.min(...timed.map((line) => line.time));
   const max = Math.max(...timed.map((line) => line.time));
-  const width =
-    BUCKET_WIDTHS.find((w) => Math.floor(max / w) - Math.floor(min / w) + 1 <= MAX_BUCKETS) ??
-    BUCKET_WIDTHS[BUCKET_WIDTHS.length - 1]!;
+  let step = 0;
+  while (
+    Math.floor(max / bucketWidth(step)) - Math.floor(min / bucketWidth(step)) + 1 >
+    MAX_BUCKETS
+  ) {
+    step++;
+  }
+  const width = bucketWidth(step);
   const low = Math.floor(min / width);
   const n = Math.floor(max / width) - low + 1;
   const levels = LOG_LEVELS.map(() => new Array<number>(n).fill(0));
@@ -175,8 +186,35 @@ describe('VolumeHistogram', () => {
   });
 
   it('each width divides the next, so a step up merges whole buckets', () => {
-    for (let i = 1; i < BUCKET_WIDTHS.length; i++) {
-      expect(BUCKET_WIDTHS[i]! % BUCKET_WIDTHS[i - 1]!).toBe(0);
+    for (let i = 1; i < BUCKET_WIDTHS.length + 5; i++) {
+      expect(bucketWidth(i) % bucketWidth(i - 1)).toBe(0);
     }
+  });
+
+  it('fits far-off and negative times (year 1, the last date a Date holds) in MAX_BUCKETS', () => {
+    const store = new LogStore();
+    const volume = new VolumeHistogram(store);
+    store.append([at(1, T0), at(2, T0 + 5000, 'ERROR')]);
+    volume.update();
+    store.append([testLine(3, 'INFO', 'placeholder', '0001-01-01T00:00:00Z')]);
+    volume.update();
+    expect(volume.series().starts.length).toBeLessThanOrEqual(MAX_BUCKETS);
+    expect(volume.series()).toEqual(recount(store));
+    store.append([testLine(4, 'INFO', 'far', '+275760-09-13T00:00:00Z')]);
+    volume.update();
+    expect(volume.series().starts.length).toBeLessThanOrEqual(MAX_BUCKETS);
+    expect(volume.series()).toEqual(recount(store));
+  });
+
+  it('counts afresh, and right, when the store no longer knows what was inserted', () => {
+    const store = new LogStore();
+    const volume = new VolumeHistogram(store);
+    store.append(Array.from({ length: 200 }, (_, i) => at(1000 + i * 2, T0 + i * 100)));
+    volume.update();
+    // More stragglers than the store remembers insertions (64), between two updates.
+    for (let i = 0; i < 80; i++) store.append([at(1001 + i * 2, T0 + i * 100 + 50, 'WARN')]);
+    volume.update();
+    expect(volume.series()).toEqual(recount(store));
+    expect(volume.series().lines).toBe(280);
   });
 });

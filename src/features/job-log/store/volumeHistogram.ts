@@ -17,7 +17,7 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** Each width divides the next, so a step up merges whole buckets. */
+/** Each width divides the next, so a step up merges whole buckets. Past the last, widths double. */
 export const BUCKET_WIDTHS: readonly number[] = [
   100,
   500,
@@ -40,6 +40,15 @@ export const BUCKET_WIDTHS: readonly number[] = [
 
 /** At most this many bars; a narrow panel still gives each a few pixels. */
 export const MAX_BUCKETS = 90;
+
+/**
+ * The width at a step of the ladder: past its last (364 d), each step doubles, so a far-off
+ * time (a placeholder year 1 in one line) still fits MAX_BUCKETS bars.
+ */
+export function bucketWidth(step: number): number {
+  const last = BUCKET_WIDTHS.length - 1;
+  return step <= last ? BUCKET_WIDTHS[step]! : BUCKET_WIDTHS[last]! * 2 ** (step - last);
+}
 
 const LEVEL_SLOT: Record<LogLevel, number> = { ERROR: 0, WARN: 1, INFO: 2, DEBUG: 3, OTHER: 4 };
 
@@ -80,7 +89,7 @@ export class VolumeHistogram {
   constructor(private readonly store: LogStore) {}
 
   get width(): number {
-    return BUCKET_WIDTHS[this.step]!;
+    return bucketWidth(this.step);
   }
 
   /** Counts the lines that arrived since the last update; returns whether anything changed. */
@@ -152,8 +161,8 @@ export class VolumeHistogram {
     const fits = (width: number) =>
       Math.floor((this.high * from) / width) - Math.floor((this.low * from) / width) + 1 <=
       MAX_BUCKETS;
-    while (step < BUCKET_WIDTHS.length - 1 && !fits(BUCKET_WIDTHS[step]!)) step++;
-    const ratio = BUCKET_WIDTHS[step]! / from;
+    while (!fits(bucketWidth(step))) step++;
+    const ratio = bucketWidth(step) / from;
     const merged = new Map<number, Bucket>();
     for (const [key, bucket] of this.buckets) {
       const to = Math.floor(key / ratio);
