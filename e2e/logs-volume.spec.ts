@@ -8,6 +8,13 @@ import { logPanel as panel } from './helpers/logs';
 const volume = (page: Page) => panel(page).getByRole('slider', { name: 'Log volume over time' });
 const row = (page: Page, id: number) => panel(page).locator(`[data-log-id="${id}"]`);
 
+/** The chart's plotting area, once it has taken the panel's width (it starts at 300 px). */
+async function plotBox(page: Page) {
+  const plot = volume(page).locator('.u-over');
+  await expect.poll(async () => (await plot.boundingBox())?.width ?? 0).toBeGreaterThan(600);
+  return (await plot.boundingBox())!;
+}
+
 /** The lines held in the URL's time range; the rows shown are all of them, the last on screen. */
 async function expectOnlyUrlRange(page: Page, held: ServerLog[]) {
   await expect(page).toHaveURL(/[?&]from=[^&]+&to=[^&]+/);
@@ -49,12 +56,15 @@ test.describe('volume histogram', () => {
     await expect(row(page, held.at(-1)!.id)).toBeVisible();
     await expect(row(page, held[0]!.id)).toHaveCount(0);
 
-    // The first bar holds the earliest lines: a click at the plot's left edge.
-    const plot = chart.locator('.u-over');
-    const box = (await plot.boundingBox())!;
-    await page.mouse.move(box.x + 3, box.y + box.height / 2);
+    // The first bar holds the earliest lines: a click at the plot's left edge, the pointer
+    // moving a little between press and release, as a hand does.
+    const box = await plotBox(page);
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + 2, y);
     await expect(panel(page).getByText(/ to .*: \d+ lines \(/)).toBeVisible();
-    await page.mouse.click(box.x + 3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 4, y + 1);
+    await page.mouse.up();
     await expect(row(page, held[0]!.id)).toBeVisible();
     await expect(panel(page).getByRole('checkbox', { name: 'Follow' })).not.toBeChecked();
 
@@ -86,9 +96,7 @@ test.describe('volume histogram', () => {
     });
     const held = await serverLogs(request, job.jobId);
     await openLog(page, job.jobId);
-    const plot = volume(page).locator('.u-over');
-    await expect(plot).toBeVisible();
-    const box = (await plot.boundingBox())!;
+    const box = await plotBox(page);
     const y = box.y + box.height / 2;
     // The first third of the chart.
     await page.mouse.move(box.x + 2, y);

@@ -122,7 +122,8 @@ export function JobLogPanel(props: JobLogPanelProps) {
     jump: nav.jump,
   });
 
-  const volume = useVolume(store, version, prefs.volume);
+  // Counted while drawn, or while a time range hides lines without a time (the range says how many).
+  const volume = useVolume(store, version, prefs.volume || filters.timeRange !== null);
   const jumpToId = useStableCallback((id: number) => {
     const position = store.indexOfId(id);
     if (position >= 0) nav.jump(position);
@@ -241,12 +242,13 @@ export function JobLogPanel(props: JobLogPanelProps) {
           timeZone={timeZone}
         />
       ) : null}
-      {prefs.volume || filters.timeRange ? (
+      {prefs.volume || filters.timeRange || filters.timeRangeInvalid ? (
         <LogVolume
           chart={prefs.volume}
           series={volume.series}
           visible={volume.visible}
           range={filters.timeRange}
+          rangeInvalid={filters.timeRangeInvalid}
           onRange={filters.onTimeRange}
           onJump={jumpToId}
           complete={tail.tail.caughtUp && backfillDone(tail.backfill)}

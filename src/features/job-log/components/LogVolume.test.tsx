@@ -26,7 +26,7 @@ function series() {
   return volume.series();
 }
 
-function setup(range: { from: number; to: number } | null = null) {
+function setup(range: { from: number; to: number } | null = null, rangeInvalid = false) {
   localStorage.setItem('jobscope.timeZone', 'utc');
   const onRange = vi.fn();
   const onJump = vi.fn();
@@ -36,6 +36,7 @@ function setup(range: { from: number; to: number } | null = null) {
       series={series()}
       visible={new VisibleTimes()}
       range={range}
+      rangeInvalid={rangeInvalid}
       onRange={onRange}
       onJump={onJump}
       complete={false}
@@ -69,19 +70,22 @@ describe('LogVolume', () => {
     expect(onJump).toHaveBeenLastCalledWith(1);
     fireEvent.keyDown(slider, { key: 'ArrowRight' });
     fireEvent.keyDown(slider, { key: 'Enter' });
-    expect(screen.getAllByText('No lines in this bar.').length).toBeGreaterThan(0);
+    expect(slider).toHaveAttribute('aria-valuetext', 'No lines in this bar.');
+    expect(screen.getByText('No lines in this bar.')).toBeInTheDocument();
     expect(onJump).toHaveBeenCalledTimes(1);
     fireEvent.keyDown(slider, { key: 'ArrowRight' });
+    // The note was said of the empty bar only.
+    expect(screen.queryByText('No lines in this bar.')).toBeNull();
     fireEvent.keyDown(slider, { key: 'Enter' });
     expect(onJump).toHaveBeenLastCalledWith(4);
-    // Ten bars a page; past the ends it stays on the first or last bar.
-    fireEvent.keyDown(slider, { key: 'PageDown' });
+    // Ten bars a page (Page Up is later, as for any slider); past the ends it stays put.
+    fireEvent.keyDown(slider, { key: 'PageUp' });
     expect(slider).toHaveAttribute('aria-valuenow', '12');
     fireEvent.keyDown(slider, { key: 'End' });
-    fireEvent.keyDown(slider, { key: 'PageDown' });
+    fireEvent.keyDown(slider, { key: 'PageUp' });
     expect(slider).toHaveAttribute('aria-valuenow', '60');
     fireEvent.keyDown(slider, { key: 'Home' });
-    fireEvent.keyDown(slider, { key: 'PageUp' });
+    fireEvent.keyDown(slider, { key: 'PageDown' });
     expect(slider).toHaveAttribute('aria-valuenow', '0');
   });
 
@@ -104,10 +108,29 @@ describe('LogVolume', () => {
 
   it('shows the time filter with a button that clears it', () => {
     const { onRange } = setup({ from: T0, to: T0 + 3000 });
+    // A range hides lines without a time: it says how many.
     expect(
-      screen.getByText('Time range: 2026-11-29 14:00:00 UTC to 2026-11-29 14:00:03 UTC'),
+      screen.getByText(
+        'Time range: 2026-11-29 14:00:00 UTC to 2026-11-29 14:00:03 UTC; ' +
+          '1 line without a time hidden',
+      ),
     ).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Clear time range' }));
     expect(onRange).toHaveBeenCalledWith(null);
+  });
+
+  it('says when the link names a time range it cannot read', () => {
+    const { onRange } = setup(null, true);
+    expect(screen.getByText(/time range cannot be read: every time shows/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear time range' }));
+    expect(onRange).toHaveBeenCalledWith(null);
+  });
+
+  it('leaves the range open when it reaches the last bar, so new lines stay in it', () => {
+    const { slider, onRange } = setup();
+    fireEvent.keyDown(slider, { key: 'End' });
+    fireEvent.keyDown(slider, { key: 'ArrowLeft', shiftKey: true });
+    fireEvent.keyDown(slider, { key: 'Enter' });
+    expect(onRange).toHaveBeenCalledWith({ from: T0 + 59_000, to: Infinity });
   });
 });

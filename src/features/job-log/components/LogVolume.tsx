@@ -6,11 +6,11 @@
  * several and Enter then filters the log to their time.
  */
 import { CloseButton, Group, Text, useComputedColorScheme, VisuallyHidden } from '@mantine/core';
-import { memo, useId, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useId, useState, type KeyboardEvent } from 'react';
 import { useTimeZone } from '../../../ui/timeZone';
 import type { TimeRange } from '../model/timeRange';
 import { VOLUME_DARK, VOLUME_LIGHT } from '../model/volumePalette';
-import { barText, markedText, rangeText, summaryText } from '../model/volumeText';
+import { barText, markedText, rangeText, summaryText, untimedText } from '../model/volumeText';
 import type { VolumeSeries } from '../store/volumeHistogram';
 import type { VisibleTimes } from '../viewport/visibleTimes';
 import classes from './LogVolume.module.css';
@@ -23,6 +23,8 @@ export interface LogVolumeProps {
   visible: VisibleTimes;
   /** The time filter (in the URL), or null. */
   range: TimeRange | null;
+  /** The URL names a time range that cannot be read (ignored): said, with a way to clear it. */
+  rangeInvalid: boolean;
   onRange: (range: TimeRange | null) => void;
   /** Scrolls the log to a line. */
   onJump: (lineId: number) => void;
@@ -44,18 +46,21 @@ function barAt(series: VolumeSeries, time: number | null): number | null {
 }
 
 export const LogVolume = memo(function LogVolume(props: LogVolumeProps) {
-  const { chart, series, visible, range, onRange, onJump, complete } = props;
+  const { chart, series, visible, range, rangeInvalid, onRange, onJump, complete } = props;
   const { timeZone } = useTimeZone();
   const scheme = useComputedColorScheme('light');
   const hintId = useId();
-  const [hover, setHover] = useState<number | null>(null);
+  // Bars are kept as times: a wider bar width, or an earlier line, renumbers them.
+  const [hoverTime, setHoverTime] = useState<number | null>(null);
   // Whether the operator is choosing bars with keys: only then is the chosen bar drawn.
   const [keyboard, setKeyboard] = useState(false);
   const [chosenTime, setChosenTime] = useState<number | null>(null);
   const [anchorTime, setAnchorTime] = useState<number | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  /** "No lines in this bar", said for the bar (its start time) it was said of. */
+  const [emptyBar, setEmptyBar] = useState<number | null>(null);
 
   const n = series.starts.length;
+  const hover = barAt(series, hoverTime);
   const chosen = barAt(series, chosenTime) ?? (n > 0 ? n - 1 : null);
   const anchor = barAt(series, anchorTime);
   const marked: readonly [number, number] | null =
@@ -63,14 +68,23 @@ export const LogVolume = memo(function LogVolume(props: LogVolumeProps) {
       ? [Math.min(anchor ?? chosen, chosen), Math.max(anchor ?? chosen, chosen)]
       : null;
 
+  // Up to the last bar is up to whatever comes: a live log's new lines stay in the range.
   const filterTo = (first: number, last: number) =>
-    onRange({ from: series.starts[first]!, to: series.starts[last]! + series.width });
+    onRange({
+      from: series.starts[first]!,
+      to: last === n - 1 ? Infinity : series.starts[last]! + series.width,
+    });
+
+  const onHover = useCallback(
+    (bar: number | null) => setHoverTime(bar === null ? null : (series.starts[bar] ?? null)),
+    [series],
+  );
 
   const pick = (bar: number) => {
     const id = series.firstIds[bar]!;
-    if (Number.isNaN(id)) setNote('No lines in this bar.');
+    if (Number.isNaN(id)) setEmptyBar(series.starts[bar]!);
     else {
-      setNote(null);
+      setEmptyBar(null);
       onJump(id);
     }
   };
@@ -82,8 +96,8 @@ export const LogVolume = memo(function LogVolume(props: LogVolumeProps) {
       ArrowDown: chosen - 1,
       ArrowRight: chosen + 1,
       ArrowUp: chosen + 1,
-      PageUp: chosen - PAGE,
-      PageDown: chosen + PAGE,
+      PageUp: chosen + PAGE,
+      PageDown: chosen - PAGE,
       Home: 0,
       End: n - 1,
     };
@@ -94,7 +108,6 @@ export const LogVolume = memo(function LogVolume(props: LogVolumeProps) {
       if (event.shiftKey && anchorTime === null) setAnchorTime(series.starts[chosen]!);
       if (!event.shiftKey) setAnchorTime(null);
       setChosenTime(series.starts[Math.max(0, Math.min(n - 1, to))]!);
-      setNote(null);
     } else if (event.key === 'Enter') {
       event.preventDefault();
       if (anchor !== null && anchor !== chosen) {
@@ -111,6 +124,14 @@ export const LogVolume = memo(function LogVolume(props: LogVolumeProps) {
   const marks =
     marked && marked[0] !== marked[1] ? markedText(series, marked[0], marked[1], timeZone) : null;
   const chosenText = chosen !== null ? barText(series, chosen, timeZone) : '';
+  const note =
+    shown !== null && emptyBar !== null && barAt(series, emptyBar) === shown
+      ? 'No lines in this bar.'
+      : null;
+  const chosenNote =
+    chosen !== null && emptyBar !== null && barAt(series, emptyBar) === chosen
+      ? 'No lines in this bar.'
+      : null;
   const readout = note ?? marks ?? (shown !== null ? barText(series, shown, timeZone) : null);
 
   return (
@@ -121,7 +142,18 @@ export const LogVolume = memo(function LogVolume(props: LogVolumeProps) {
         </Text>
         {range ? (
           <Group gap={4} wrap="nowrap" className={classes.range}>
-            <Text size="xs">Time range: {rangeText(range, timeZone)}</Text>
+            <Text size="xs">
+              Time range: {rangeText(range, timeZone)}
+              {series.untimed > 0 ? `; ${untimedText(series.untimed)} without a time hidden` : ''}
+            </Text>
+            <CloseButton size="sm" aria-label="Clear time range" onClick={() => onRange(null)} />
+          </Group>
+        ) : null}
+        {rangeInvalid ? (
+          <Group gap={4} wrap="nowrap" className={classes.range}>
+            <Text size="xs" c="red">
+              The link&apos;s time range cannot be read: every time shows
+            </Text>
             <CloseButton size="sm" aria-label="Clear time range" onClick={() => onRange(null)} />
           </Group>
         ) : null}
@@ -136,7 +168,7 @@ export const LogVolume = memo(function LogVolume(props: LogVolumeProps) {
           aria-valuemin={0}
           aria-valuemax={n - 1}
           aria-valuenow={chosen ?? 0}
-          aria-valuetext={note ?? marks ?? chosenText}
+          aria-valuetext={chosenNote ?? marks ?? chosenText}
           onKeyDown={onKeyDown}
           onPointerDown={() => setKeyboard(false)}
           onBlur={() => {
@@ -151,7 +183,7 @@ export const LogVolume = memo(function LogVolume(props: LogVolumeProps) {
             visible={visible}
             range={range}
             marked={marked}
-            onHover={setHover}
+            onHover={onHover}
             onPick={pick}
             onDrag={filterTo}
           />

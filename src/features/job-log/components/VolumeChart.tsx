@@ -90,13 +90,15 @@ export function VolumeChart(props: VolumeChartProps) {
     };
   }, [palette, utc]);
 
-  useEffect(() => {
+  // In layout, with `latest`: a redraw or a click in between would read new bars on old data.
+  useLayoutEffect(() => {
     plot.current?.setData(stackedData(props.series));
   }, [props.series]);
 
+  const [markedFirst, markedLast] = props.marked ?? [-1, -1];
   useEffect(() => {
     plot.current?.redraw(false, false);
-  }, [props.range, props.marked]);
+  }, [props.range, markedFirst, markedLast]);
 
   useEffect(() => {
     if (width > 0) plot.current?.setSize({ width, height: HEIGHT });
@@ -128,7 +130,8 @@ function chartOptions(
     cursor: {
       y: false,
       points: { show: false },
-      drag: { x: true, y: false, setScale: false, dist: DRAG_MIN_PX },
+      // uPlot swallows the click after any movement at all; ours decides (DRAG_MIN_PX).
+      drag: { x: true, y: false, setScale: false, dist: DRAG_MIN_PX, click: () => {} },
     },
     scales: {
       x: {
@@ -192,20 +195,23 @@ function spanOf({ series }: VolumeChartProps): number {
 
 const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
-/** A tick's label, 24-hour as the rows show times: "15:32:05", "15:32", "11-29 15:00". */
+/**
+ * A tick's label, 24-hour as the rows show times: "15:32:05.500" (bars under a second),
+ * "15:32:05", "15:32", "11-29 15:00" (over a day), "2026-11-29" (over a year).
+ */
 export function tickText(ms: number, utc: boolean, width: number, span: number): string {
   const d = new Date(ms);
+  const year = utc ? d.getUTCFullYear() : d.getFullYear();
+  const month = two((utc ? d.getUTCMonth() : d.getMonth()) + 1);
+  const day = two(utc ? d.getUTCDate() : d.getDate());
+  if (span > 365 * 86_400_000) return `${year}-${month}-${day}`;
   const hm = utc
     ? `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
     : `${two(d.getHours())}:${two(d.getMinutes())}`;
-  if (span > 86_400_000) {
-    const day = utc
-      ? `${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`
-      : `${two(d.getMonth() + 1)}-${two(d.getDate())}`;
-    return `${day} ${hm}`;
-  }
+  if (span > 86_400_000) return `${month}-${day} ${hm}`;
   if (width >= 60_000) return hm;
-  return `${hm}:${two(utc ? d.getUTCSeconds() : d.getSeconds())}`;
+  const hms = `${hm}:${two(utc ? d.getUTCSeconds() : d.getSeconds())}`;
+  return width >= 1000 ? hms : `${hms}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`;
 }
 
 /** The time filter's dimming, the outline of the lines on screen and the keyboard's bars. */

@@ -53,12 +53,14 @@ export function useLogFilters(url: ReturnType<typeof useLogUrlState>) {
     [update],
   );
   const timeRange = useMemo(() => readTimeRange(url.from, url.to), [url.from, url.to]);
+  const timeRangeInvalid = (url.from !== '' || url.to !== '') && timeRange === null;
   const onTimeRange = useCallback(
     (range: TimeRange | null) => update(writeTimeRange(range)),
     [update],
   );
   return {
     timeRange,
+    timeRangeInvalid,
     onTimeRange,
     searchText,
     onSearchChange,

@@ -24,6 +24,7 @@ export function timeText(ms: number, timeZone: TimeZonePreference, width: number
 }
 
 const lines = (n: number) => `${formatCount(n)} ${n === 1 ? 'line' : 'lines'}`;
+export const untimedText = lines;
 
 /** "2026-11-29 14:02:00 to 14:02:30: 1,203 lines (12 ERROR, 40 WARN, 1,151 INFO)". */
 export function barText(series: VolumeSeries, k: number, timeZone: TimeZonePreference): string {
@@ -57,10 +58,12 @@ export function summaryText(
   return `${parts.join(', ')}${complete ? '' : ' (loaded so far)'}`;
 }
 
-/** "14:02:00 to 14:05:30", "from 14:02:00", "until 14:05:30". */
+/** "14:02:00 to 14:05:30", "from 14:02:00", "until 14:05:30"; milliseconds when not whole. */
 export function rangeText(range: TimeRange, timeZone: TimeZonePreference): string {
-  const from = Number.isFinite(range.from) ? fastAbsolute(range.from, timeZone) : null;
-  const to = Number.isFinite(range.to) ? fastAbsolute(range.to, timeZone) : null;
+  const text = (ms: number) =>
+    Number.isFinite(ms) ? timeText(ms, timeZone, ms % 1000 === 0 ? 1000 : 1) : null;
+  const from = text(range.from);
+  const to = text(range.to);
   if (from && to) return `${from} to ${to}`;
   return from ? `from ${from}` : `until ${to}`;
 }
