@@ -154,19 +154,7 @@ export const LogList = memo(function LogList(props: LogListProps) {
   const rows = windowRows(layout, view, scrollTop, height, anchorPosition.current);
 
   useLayoutEffect(() => {
-    if (!visibleTimes) return;
-    let from = NaN;
-    let to = NaN;
-    for (const { row, top } of rows) {
-      if (top + layout.height(row) <= scrollTop || top >= scrollTop + height) continue;
-      if (view.headerAt(row) >= 0 || view.gapAt(row) >= 0) continue;
-      // Min and max, not first and last: a log's times need not follow its ids.
-      const { time } = store.at(view.positionAt(row));
-      if (Number.isNaN(time)) continue;
-      if (!(time >= from)) from = time;
-      if (!(time <= to)) to = time;
-    }
-    visibleTimes.set(from, to);
+    visibleTimes?.report(store, view, layout, rows, scrollTop, height);
   });
 
   return (

@@ -13,6 +13,7 @@ import type { VolumePalette } from '../model/volumePalette';
 import type { VolumeSeries } from '../store/volumeHistogram';
 import type { VisibleTimes } from '../viewport/visibleTimes';
 import classes from './LogVolume.module.css';
+import { tickText } from '../model/volumeText';
 
 export interface VolumeChartProps {
   series: VolumeSeries;
@@ -191,27 +192,6 @@ function chartOptions(
 function spanOf({ series }: VolumeChartProps): number {
   const { starts, width } = series;
   return starts.length === 0 ? 0 : starts[starts.length - 1]! + width - starts[0]!;
-}
-
-const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-
-/**
- * A tick's label, 24-hour as the rows show times: "15:32:05.500" (bars under a second),
- * "15:32:05", "15:32", "11-29 15:00" (over a day), "2026-11-29" (over a year).
- */
-export function tickText(ms: number, utc: boolean, width: number, span: number): string {
-  const d = new Date(ms);
-  const year = utc ? d.getUTCFullYear() : d.getFullYear();
-  const month = two((utc ? d.getUTCMonth() : d.getMonth()) + 1);
-  const day = two(utc ? d.getUTCDate() : d.getDate());
-  if (span > 365 * 86_400_000) return `${year}-${month}-${day}`;
-  const hm = utc
-    ? `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
-    : `${two(d.getHours())}:${two(d.getMinutes())}`;
-  if (span > 86_400_000) return `${month}-${day} ${hm}`;
-  if (width >= 60_000) return hm;
-  const hms = `${hm}:${two(utc ? d.getUTCSeconds() : d.getSeconds())}`;
-  return width >= 1000 ? hms : `${hms}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`;
 }
 
 /** The time filter's dimming, the outline of the lines on screen and the keyboard's bars. */

@@ -82,3 +82,24 @@ export function markedText(
   for (let k = first; k <= last; k++) total += series.totals[k]!;
   return `${from} to ${to} marked: ${lines(total)}; Enter shows only these`;
 }
+
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * A tick's label, 24-hour as the rows show times: "15:32:05.500" (bars under a second),
+ * "15:32:05", "15:32", "11-29 15:00" (over a day), "2026-11-29" (over a year).
+ */
+export function tickText(ms: number, utc: boolean, width: number, span: number): string {
+  const d = new Date(ms);
+  const year = utc ? d.getUTCFullYear() : d.getFullYear();
+  const month = two((utc ? d.getUTCMonth() : d.getMonth()) + 1);
+  const day = two(utc ? d.getUTCDate() : d.getDate());
+  if (span > 365 * 86_400_000) return `${year}-${month}-${day}`;
+  const hm = utc
+    ? `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
+    : `${two(d.getHours())}:${two(d.getMinutes())}`;
+  if (span > 86_400_000) return `${month}-${day} ${hm}`;
+  if (width >= 60_000) return hm;
+  const hms = `${hm}:${two(utc ? d.getUTCSeconds() : d.getSeconds())}`;
+  return width >= 1000 ? hms : `${hms}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`;
+}
