@@ -92,6 +92,8 @@ test.describe('hostile and odd data', () => {
   }) => {
     const set = await createHostile(request, demo);
     const markup = set.jobs.find((j) => j.role === 'markup')!;
+    // Room for the log's 18 lines under the long title and the volume histogram.
+    await page.setViewportSize({ width: 1280, height: 1000 });
     await page.goto(`/jobs/${markup.jobId}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(markup.title);
     await expect(page).toHaveTitle(/Hostile markup <script>/);

@@ -118,6 +118,8 @@ test.describe('steps and the log', () => {
     page,
     demo,
   }) => {
+    // Room for two steps' sections under the volume histogram.
+    await page.setViewportSize({ width: 1280, height: 1000 });
     const job = await demo.createJob({
       title: 'Steps: sections',
       steps: 4,
