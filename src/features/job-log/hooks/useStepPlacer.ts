@@ -4,8 +4,7 @@
  */
 import { useMemo } from 'react';
 import { linePlacer, type StepSpan } from '../../../lib/stepSpans';
-import { parseTime } from '../../../lib/time';
-import type { LogLine } from '../model/logLine';
+import { lineTime, type LogLine } from '../model/logLine';
 import type { Placement } from '../store/sectionIndex';
 import { useClockTolerance } from '../../../ui/clockTolerance';
 
@@ -28,7 +27,7 @@ export function useSpanPlacer(steps: readonly StepSpan[]): Placement {
 /** The index (in `steps`) of the step a line was written in, BETWEEN_STEPS or UNPLACED. */
 export function useStepPlacer(steps: readonly StepSpan[]): (line: LogLine) => number {
   const { place } = useSpanPlacer(steps);
-  return useMemo(() => (line: LogLine) => place(parseTime(line.creationDate)), [place]);
+  return useMemo(() => (line: LogLine) => place(lineTime(line)), [place]);
 }
 
 /** Whether a line was written while `chosen` ran; null when no step is chosen. */

@@ -1,7 +1,7 @@
 /** How the time column reads, per the panel's time mode; null hides the column. */
 import { useMemo } from 'react';
-import type { LogLine } from '../model/logLine';
-import { formatRelative, parseTime } from '../../../lib/time';
+import { lineTime, type LogLine } from '../model/logLine';
+import { formatRelative } from '../../../lib/time';
 import { useTimeZone } from '../../../ui/timeZone';
 import { useNow } from '../../../ui/useNow';
 import { fastAbsolute } from '../model/fastTime';
@@ -18,7 +18,7 @@ export function useTimeFormatter(mode: TimeMode): ((line: LogLine) => string) | 
     return (line: LogLine) => {
       let text = cache.get(line);
       if (text === undefined) {
-        const ms = parseTime(line.creationDate);
+        const ms = lineTime(line);
         text =
           mode === 'relative'
             ? formatRelative(ms, now).padEnd(10)

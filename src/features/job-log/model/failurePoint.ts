@@ -5,8 +5,7 @@
  */
 import type { LogStore } from '../store/LogStore';
 import type { LineIndex } from '../store/lineIndex';
-import type { LogLine } from './logLine';
-import { parseTime } from '../../../lib/time';
+import { lineTime, type LogLine } from './logLine';
 
 /**
  * The store position to open at, or -1 when no line held belongs to the step. `inStep` says
@@ -29,7 +28,7 @@ export function failurePoint(
     const line = store.at(position);
     if (inStep(line)) first = position;
     else {
-      const time = parseTime(line.creationDate);
+      const time = lineTime(line);
       if (time !== null && time < start) break;
     }
   }

@@ -34,6 +34,11 @@ export interface LogLine {
   readonly label: string;
 }
 
+/** A line's time in ms, or null when it has none: `time` read the way `parseTime` answers. */
+export function lineTime(line: LogLine): number | null {
+  return Number.isNaN(line.time) ? null : line.time;
+}
+
 export function severityOf(level: string): LogLevel {
   switch (level.trim().toUpperCase()) {
     case 'ERROR':

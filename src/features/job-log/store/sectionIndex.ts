@@ -16,8 +16,7 @@
  * Laid out as rows (headers, folds) by sectionRows.ts.
  */
 import { BETWEEN_STEPS, changedSince, UNPLACED, type StepSpan } from '../../../lib/stepSpans';
-import { parseTime } from '../../../lib/time';
-import type { LogLine } from '../model/logLine';
+import { lineTime, type LogLine } from '../model/logLine';
 import { whereNow } from './lineIndex';
 import type { LogStore } from './LogStore';
 
@@ -47,10 +46,6 @@ export interface Placement {
   place: Placer;
   /** The clock tolerance `place` uses, in ms (the default when absent). */
   toleranceMs?: number;
-}
-
-export function lineTime(line: LogLine): number | null {
-  return parseTime(line.creationDate);
 }
 
 export class SectionIndex {
